@@ -1,0 +1,5 @@
+import { ProjectSettings } from "./project-settings";
+
+export default function SettingsPage() {
+  return <ProjectSettings />;
+}

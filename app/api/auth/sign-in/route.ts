@@ -1,0 +1,3 @@
+import { handleSignIn } from "@/server/auth/sign-in";
+
+export { handleSignIn as POST };

@@ -1,0 +1,3 @@
+import { handleSignOut } from "@/server/auth/sign-out";
+
+export { handleSignOut as POST };

@@ -1,0 +1,40 @@
+// Lint rules, including the import boundaries of ../shared/ARCHITECTURE.md:
+// domain/ imports nothing outside itself (node:crypto aside), and app/ never imports db/.
+import tseslint from "typescript-eslint";
+
+const outOfDomain = (depth) => `^(\\.\\./){${depth},}`;
+const domainRule = (depth) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: [
+        { regex: outOfDomain(depth), message: "domain/ is pure: it may import only from domain/." },
+        { regex: "^@/(?!domain/)", message: "domain/ is pure: it may import only from domain/." },
+        { regex: "^(?!\\.|@/domain/|node:crypto$|vitest$)", message: "domain/ uses no framework or I/O package." },
+      ],
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", ".next/**", ".data/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-explicit-any": "error",
+    },
+  },
+  { files: ["domain/*.ts"], rules: domainRule(1) },
+  { files: ["domain/*/*.ts"], rules: domainRule(2) },
+  { files: ["domain/*/*/*.ts"], rules: domainRule(3) },
+  {
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(@/|(\\.\\./)+)db(/|$)", message: "app/ never imports db/: go through the tRPC API or server/." }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,38 @@
+// Playwright's web server: a fresh database (on DATABASE_URL's server, or an embedded one), migrations, a current
+// production build, then `next start` — the same path an operator runs.
+import { randomBytes } from "node:crypto";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { startEmbeddedPostgres } from "../db/embedded";
+import { runMigrations } from "../db/migrate";
+import { adminUrlFrom, recreateDatabase, withDatabase } from "../test/pg-admin";
+import { buildIfNeeded, nextBin } from "./lib/build";
+
+const root = process.cwd();
+const port = Number(process.env.E2E_PORT ?? 3210);
+const log = (line: string) => console.log(`[e2e-server] ${line}`);
+
+async function main() {
+  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(path.resolve(".data/e2e-pg"));
+  const adminUrl = embedded ? embedded.adminUrl : adminUrlFrom(process.env.DATABASE_URL!);
+  const name = "etp_e2e";
+  await recreateDatabase(adminUrl, name);
+  const url = withDatabase(adminUrl, name);
+  await runMigrations(url);
+  buildIfNeeded(root, log);
+  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" as const };
+  const child = spawn(process.execPath, [nextBin(root), "start", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+  const stop = async () => {
+    child.kill("SIGTERM");
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
+  child.on("exit", () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+// `npm start` (production build), `npm run dev` (next dev) and `npm run start:prod` (no embedded DB, no demo).
+// One process owns the embedded PostgreSQL and the Next.js child, and stops both on Ctrl-C.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createDb } from "../db/client";
+import { runMigrations } from "../db/migrate";
+import { resolveAuthSecret } from "./lib/auth-secret";
+import { buildIfNeeded, nextBin } from "./lib/build";
+import { resolveDatabase } from "./lib/database";
+import { seedDemo } from "./lib/seed-demo";
+
+const root = process.cwd();
+if (fs.existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+// An empty `KEY=` line means "use the default", not "set to nothing".
+for (const [key, value] of Object.entries(process.env)) if (value === "") delete process.env[key];
+
+const mode = process.argv.includes("--dev") ? "dev" : process.argv.includes("--prod") ? "prod" : "start";
+const stateDir = path.resolve(root, process.env.DATA_DIR || ".data");
+const port = Number(process.env.PORT || 3000);
+const log = (line: string) => console.log(`[etp] ${line}`);
+
+async function main() {
+  const production = process.env.NODE_ENV === "production" && Boolean(process.env.DATABASE_URL);
+  if (mode === "prod" && !process.env.DATABASE_URL) throw new Error("start:prod needs DATABASE_URL (PostgreSQL, ideally with TimescaleDB).");
+  const authSecret = resolveAuthSecret({ env: process.env, stateDir, production });
+
+  const database = await resolveDatabase({ url: process.env.DATABASE_URL || undefined, stateDir, databaseName: process.env.EMBEDDED_DATABASE_NAME || "etp" });
+  const children: ReturnType<typeof spawn>[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("Stopping…");
+    for (const child of children) child.kill("SIGTERM");
+    await database.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  log(database.embedded ? `Embedded PostgreSQL running, data in ${path.join(stateDir, "pg")}` : "Using DATABASE_URL");
+  await runMigrations(database.url);
+  log("Migrations applied");
+
+  const seed = (process.env.SEED_DEMO || (mode === "prod" ? "false" : "true")) === "true";
+  const handle = createDb(database.url, { max: 2 });
+  const demo = seed ? await seedDemo(handle.db, stateDir) : null;
+  await handle.close();
+
+  if (mode !== "dev") buildIfNeeded(root, log);
+  const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret, PORT: String(port) };
+  const child = spawn(process.execPath, [nextBin(root), mode === "dev" ? "dev" : "start", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+  children.push(child);
+  child.on("exit", (code) => void shutdown(code ?? 0));
+
+  log(`Ready on http://localhost:${port}`);
+  if (demo) log(`Demo sign-in: ${demo.email} / ${demo.password}  (also in ${path.join(stateDir, "demo.json")})`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(`[etp] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

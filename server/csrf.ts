@@ -1,0 +1,36 @@
+// CSRF rules for cookie-authenticated writes: same-origin only, and JSON bodies only where the API is JSON.
+export interface CsrfRequest {
+  method: string;
+  pathname: string;
+  origin: string;
+  headers: { get(name: string): string | null };
+}
+
+export type CsrfVerdict = { ok: true } | { ok: false; status: 403 | 415; message: string };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// Sensor ingest is authenticated by a bearer token, never by a cookie, so cross-site rules do not apply to it.
+const BEARER_ONLY_PREFIXES = ["/api/v1/telemetry"];
+const JSON_ONLY_PREFIXES = ["/api/trpc", "/api/auth/sign-in", "/api/auth/sign-out"];
+
+export function checkCsrf(request: CsrfRequest): CsrfVerdict {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return { ok: true };
+  if (!request.pathname.startsWith("/api/")) return { ok: true };
+  if (BEARER_ONLY_PREFIXES.some((p) => request.pathname.startsWith(p))) return { ok: true };
+
+  const site = request.headers.get("sec-fetch-site");
+  const origin = request.headers.get("origin");
+  if (site && site !== "same-origin") {
+    return { ok: false, status: 403, message: `Cross-site request refused (Sec-Fetch-Site: ${site}).` };
+  }
+  if (!site && origin && origin !== request.origin) {
+    return { ok: false, status: 403, message: `Cross-origin request refused (Origin: ${origin}).` };
+  }
+  if (JSON_ONLY_PREFIXES.some((p) => request.pathname.startsWith(p))) {
+    const type = request.headers.get("content-type") ?? "";
+    if (!/^application\/json\b/i.test(type)) {
+      return { ok: false, status: 415, message: "Send the body as application/json." };
+    }
+  }
+  return { ok: true };
+}

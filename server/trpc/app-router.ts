@@ -1,0 +1,18 @@
+import { router } from "./init";
+import { auditRouter } from "./routers/audit";
+import { authRouter } from "./routers/auth";
+import { experimentRouter } from "./routers/experiment";
+import { memberRouter } from "./routers/member";
+import { projectRouter } from "./routers/project";
+import { userRouter } from "./routers/user";
+
+export const appRouter = router({
+  auth: authRouter,
+  user: userRouter,
+  project: projectRouter,
+  member: memberRouter,
+  audit: auditRouter,
+  experiment: experimentRouter,
+});
+
+export type AppRouter = typeof appRouter;
