@@ -55,5 +55,16 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const baseProcedure = t.procedure.use(domainErrors);
+/** One structured log line per call: what ran, for whom, how it ended and how long it took. Inputs are not logged. */
+const accessLog = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const durationMs = Math.round((performance.now() - started) * 10) / 10;
+  const line = { requestId: ctx.requestId, userId: ctx.user?.id, path, type, durationMs };
+  if (result.ok) logger.info({ ...line, status: "ok" }, "trpc call");
+  else logger.warn({ ...line, status: "error", code: result.error.code }, "trpc call");
+  return result;
+});
+
+export const baseProcedure = t.procedure.use(accessLog).use(domainErrors);
 export { TRPCError };
