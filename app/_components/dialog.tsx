@@ -1,6 +1,7 @@
 "use client";
 // A native <dialog>: focus trap, Escape to close and an inert background come from the browser.
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { FormError, SubmitButton, type SubmitButtonProps } from "./form";
 
 interface DialogProps {
   open: boolean;
@@ -33,5 +34,43 @@ export function Dialog({ open, onClose, title, children, testId }: DialogProps) 
         </>
       ) : null}
     </dialog>
+  );
+}
+
+/** Cancel on the left of the submit button, which shows `pendingLabel` while the form is being sent. */
+export function DialogFooter({ onCancel, ...submit }: SubmitButtonProps & { onCancel: () => void }) {
+  return (
+    <div className="dialog-footer">
+      <button type="button" className="btn" onClick={onCancel}>
+        Cancel
+      </button>
+      <SubmitButton {...submit} />
+    </div>
+  );
+}
+
+interface FormDialogProps extends Omit<DialogProps, "children"> {
+  /** The form's accessible name; without one the form is not a landmark. */
+  formLabel?: string;
+  /** What `useFormSubmit` returns, or anything with the same three members. */
+  form: { onSubmit: (event: FormEvent<HTMLFormElement>) => void; formError: string | null; pending: boolean };
+  /** The footer's submit button (pending comes from `form`); Cancel closes the dialog through `onClose`. */
+  submit: Omit<SubmitButtonProps, "pending">;
+  /** The fields, below the form-level error. */
+  children: ReactNode;
+}
+
+/** A dialog that is one form: error and fields in the body, Cancel and submit in the footer. */
+export function FormDialog({ formLabel, form, submit, children, ...dialog }: FormDialogProps) {
+  return (
+    <Dialog {...dialog}>
+      <form onSubmit={form.onSubmit} noValidate aria-label={formLabel}>
+        <div className="dialog-body">
+          <FormError message={form.formError} />
+          {children}
+        </div>
+        <DialogFooter onCancel={dialog.onClose} pending={form.pending} {...submit} />
+      </form>
+    </Dialog>
   );
 }

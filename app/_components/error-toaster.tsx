@@ -2,8 +2,8 @@
 // Bottom-right toasts for failed requests: a one-line summary, masked details on demand, and a copy-ready report for bug reports.
 import { useEffect, useId, useMemo, useState, useSyncExternalStore, type MouseEvent } from "react";
 import { createPortal } from "react-dom";
-import { formatRequestReport, reportSections, summarize, type FailedRequest } from "../_lib/redact";
-import { dismiss, getServerSnapshot, getSnapshot, installFetchTracking, subscribe } from "../_lib/request-log";
+import { formatRequestReport, reportSections, summarize } from "../_lib/redact";
+import { dismiss, getServerSnapshot, getSnapshot, installFetchTracking, subscribe, type LoggedFailure } from "../_lib/request-log";
 import styles from "./error-toaster.module.css";
 
 // Also installed at module evaluation: requests fired while React hydrates happen before any effect runs.
@@ -74,7 +74,7 @@ function dismissKeepingFocus(id: string, button: HTMLElement): void {
   dismiss(id);
 }
 
-function ErrorToast({ entry, pageOrigin }: { entry: FailedRequest; pageOrigin?: string }) {
+function ErrorToast({ entry, pageOrigin }: { entry: LoggedFailure; pageOrigin?: string }) {
   const [expanded, setExpanded] = useState(false);
   const [copy, setCopy] = useState<CopyState>("idle");
   const detailsId = useId();
@@ -101,6 +101,11 @@ function ErrorToast({ entry, pageOrigin }: { entry: FailedRequest; pageOrigin?: 
         <p className={styles.summary} title={summary} data-testid="error-toast-summary">
           {summary}
         </p>
+        {entry.count > 1 ? (
+          <span className={styles.count} title={`Failed ${entry.count} times; the details are from the latest attempt`} data-testid="error-toast-count">
+            ×{entry.count}
+          </span>
+        ) : null}
         <button
           type="button"
           className={styles.dismiss}
@@ -143,7 +148,7 @@ function ErrorToast({ entry, pageOrigin }: { entry: FailedRequest; pageOrigin?: 
   );
 }
 
-function ToastStack({ entries }: { entries: readonly FailedRequest[] }) {
+function ToastStack({ entries }: { entries: readonly LoggedFailure[] }) {
   const host = useModalHost();
   const pageOrigin = typeof window === "undefined" ? undefined : window.location.origin;
   const stack = (

@@ -1,6 +1,6 @@
 "use client";
 // Forms validate with the same zod contract the server uses; server field errors land on the same fields.
-import { useState, type ReactNode } from "react";
+import { useState, type ChangeEventHandler, type CSSProperties, type FormEvent, type ReactNode } from "react";
 import type { z } from "zod";
 import { fieldErrorsOf, messageOf, type FieldErrors } from "../_lib/errors";
 
@@ -38,36 +38,147 @@ export function formValues(form: HTMLFormElement): Record<string, string> {
   return values;
 }
 
-interface FieldProps {
+interface FormSubmitOptions<S extends z.ZodType> {
+  /** The contract the input must pass before anything is sent. */
+  schema: S;
+  /** Builds what is validated from the form's string fields (default: the fields as they are). */
+  values?: (fields: Record<string, string>) => unknown;
+  /** Sends the valid input and does whatever follows (invalidate, toast, close); anything it throws lands on the form. */
+  submit: (input: z.infer<S>, element: HTMLFormElement) => Promise<void>;
+}
+
+/**
+ * The submit flow every form shares: validate with the contract, then `submit`, with `pending` set for the whole of it.
+ * Returns the contract form (errors, formError, reset, …) plus `onSubmit` for the <form> and `pending` for its button.
+ */
+export function useFormSubmit<S extends z.ZodType>({ schema, values, submit }: FormSubmitOptions<S>) {
+  const form = useContractForm(schema);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const fields = formValues(element);
+    const input = form.validate(values ? values(fields) : fields);
+    if (!input) return;
+    setPending(true);
+    try {
+      await submit(input, element);
+    } catch (error) {
+      form.showServerError(error);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return { ...form, onSubmit, pending };
+}
+
+interface FieldFrameProps {
   name: string;
   label: string;
   errors: FieldErrors;
-  type?: string;
-  defaultValue?: string;
-  autoComplete?: string;
-  required?: boolean;
-  placeholder?: string;
-  multiline?: boolean;
+  /** The control's id (default `field-<name>`); the error message gets `<id>-error`. */
+  id?: string;
+  /** data-testid on the control itself. */
+  testId?: string;
   hint?: ReactNode;
-  autoFocus?: boolean;
+  /** Style of the wrapping `.field` (e.g. `{ flex: 1 }` in a row). */
+  style?: CSSProperties;
 }
 
-export function Field({ name, label, errors, multiline, hint, ...rest }: FieldProps) {
-  const id = `field-${name}`;
+/** Label, control, hint and error message, wired for screen readers: the control gets its props from `render`. */
+function FieldFrame({ name, label, errors, id = `field-${name}`, testId, hint, style, render }: FieldFrameProps & { render: (control: ControlProps) => ReactNode }) {
   const messages = errors[name];
   const invalid = Boolean(messages?.length);
-  const common = { id, name, className: "input", "aria-invalid": invalid, "aria-describedby": invalid ? `${id}-error` : undefined };
+  const errorId = `${id}-error`;
   return (
-    <div className="field">
+    <div className="field" style={style}>
       <label htmlFor={id}>{label}</label>
-      {multiline ? <textarea rows={3} {...common} defaultValue={rest.defaultValue} placeholder={rest.placeholder} /> : <input {...common} {...rest} />}
+      {render({ id, name, className: "input", "aria-invalid": invalid, "aria-describedby": invalid ? errorId : undefined, "data-testid": testId })}
       {hint && !invalid ? <span className="muted">{hint}</span> : null}
       {invalid ? (
-        <span className="field-error" id={`${id}-error`} role="alert">
+        <span className="field-error" id={errorId} role="alert">
           {messages!.join(". ")}
         </span>
       ) : null}
     </div>
+  );
+}
+
+interface ControlProps {
+  id: string;
+  name: string;
+  className: string;
+  "aria-invalid": boolean;
+  "aria-describedby": string | undefined;
+  "data-testid": string | undefined;
+}
+
+interface FieldProps extends FieldFrameProps {
+  type?: string;
+  defaultValue?: string;
+  value?: string;
+  onChange?: ChangeEventHandler<HTMLInputElement | HTMLTextAreaElement>;
+  autoComplete?: string;
+  required?: boolean;
+  placeholder?: string;
+  multiline?: boolean;
+  autoFocus?: boolean;
+}
+
+export function Field({ multiline, type, defaultValue, value, onChange, autoComplete, required, placeholder, autoFocus, ...frame }: FieldProps) {
+  return (
+    <FieldFrame
+      {...frame}
+      render={(control) =>
+        multiline ? (
+          <textarea rows={3} {...control} defaultValue={defaultValue} value={value} onChange={onChange} placeholder={placeholder} />
+        ) : (
+          <input
+            {...control}
+            type={type}
+            defaultValue={defaultValue}
+            value={value}
+            onChange={onChange}
+            autoComplete={autoComplete}
+            required={required}
+            placeholder={placeholder}
+            autoFocus={autoFocus}
+          />
+        )
+      }
+    />
+  );
+}
+
+export type SelectOption = string | { value: string; label: string };
+
+interface SelectFieldProps extends FieldFrameProps {
+  options: readonly SelectOption[];
+  defaultValue?: string;
+  value?: string;
+  onChange?: ChangeEventHandler<HTMLSelectElement>;
+  disabled?: boolean;
+}
+
+export function SelectField({ options, defaultValue, value, onChange, disabled, ...frame }: SelectFieldProps) {
+  return (
+    <FieldFrame
+      {...frame}
+      render={(control) => (
+        <select {...control} defaultValue={defaultValue} value={value} onChange={onChange} disabled={disabled}>
+          {options.map((option) => {
+            const { value: optionValue, label } = typeof option === "string" ? { value: option, label: option } : option;
+            return (
+              <option key={optionValue} value={optionValue}>
+                {label}
+              </option>
+            );
+          })}
+        </select>
+      )}
+    />
   );
 }
 
@@ -77,4 +188,25 @@ export function FormError({ message }: { message: string | null }) {
       {message}
     </div>
   ) : null;
+}
+
+export interface SubmitButtonProps {
+  label: string;
+  /** Shown instead of `label` while `pending`. */
+  pendingLabel: string;
+  pending: boolean;
+  variant?: "primary" | "danger" | "plain";
+  /** Disabled for another reason than pending. */
+  disabled?: boolean;
+  testId?: string;
+}
+
+const VARIANT_CLASS = { primary: "btn btn-primary", danger: "btn btn-danger", plain: "btn" } as const;
+
+export function SubmitButton({ label, pendingLabel, pending, variant = "primary", disabled = false, testId }: SubmitButtonProps) {
+  return (
+    <button type="submit" className={VARIANT_CLASS[variant]} disabled={disabled || pending} data-testid={testId}>
+      {pending ? pendingLabel : label}
+    </button>
+  );
 }

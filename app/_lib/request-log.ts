@@ -1,8 +1,12 @@
 // Watches window.fetch for failed requests and keeps the (already masked) failures in a tiny store the error toaster reads.
 // No "use client" directive on purpose: this is a plain module imported by client components, not a component boundary.
-import { maskEntry, type FailedRequest } from "./redact";
+import { maskEntry, summarize, type FailedRequest } from "./redact";
 
 export type { FailedRequest } from "./redact";
+/** One toast: the latest attempt's details, and how many identical failures in a row it stands for (1 for a single one). */
+export interface LoggedFailure extends FailedRequest {
+  count: number;
+}
 export type FailedRequestInput = Pick<FailedRequest, "method" | "url"> & Partial<Omit<FailedRequest, "method" | "url">>;
 
 // Newest failures matter most; a retry storm must not bury the page under toasts.
@@ -11,9 +15,9 @@ const MAX_ENTRIES = 5;
 const MAX_BODY_CHARS = 20_000;
 // Symbol.for survives hot reloads that re-evaluate this module, so fetch is never wrapped twice.
 const INSTALLED = Symbol.for("etp.fetchTracking");
-const EMPTY: readonly FailedRequest[] = [];
+const EMPTY: readonly LoggedFailure[] = [];
 
-let entries: readonly FailedRequest[] = EMPTY;
+let entries: readonly LoggedFailure[] = EMPTY;
 let sequence = 0;
 const listeners = new Set<() => void>();
 
@@ -22,16 +26,16 @@ export function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function getSnapshot(): readonly FailedRequest[] {
+export function getSnapshot(): readonly LoggedFailure[] {
   return entries;
 }
 
 /** The server never has failures to show; a constant keeps hydration stable. */
-export function getServerSnapshot(): readonly FailedRequest[] {
+export function getServerSnapshot(): readonly LoggedFailure[] {
   return EMPTY;
 }
 
-function publish(next: readonly FailedRequest[]): void {
+function publish(next: readonly LoggedFailure[]): void {
   entries = next;
   for (const listener of listeners) listener();
 }
@@ -45,8 +49,19 @@ function clip(text: string | null): string | null {
   return `${text.slice(0, MAX_BODY_CHARS)}\n… [truncated ${text.length - MAX_BODY_CHARS} chars]`;
 }
 
-/** For code that fails without going through fetch (sockets, XHR, workers): pushes a toast like a failed fetch would. */
-export function reportFailedRequest(input: FailedRequestInput): FailedRequest {
+/**
+ * React Query retries a query failing with a 5xx or a network error, so one problem arrives several times: same method, URL
+ * and status, and the same message in the summary (the bodies differ, if only by their request id).
+ */
+function isRepeatOf(shown: FailedRequest, next: FailedRequest): boolean {
+  return shown.method === next.method && shown.url === next.url && shown.status === next.status && summarize(shown) === summarize(next);
+}
+
+/**
+ * For code that fails without going through fetch (sockets, XHR, workers): pushes a toast like a failed fetch would.
+ * A repeat of a failure still on screen updates that toast instead (latest details, count + 1), keeping its id and place.
+ */
+export function reportFailedRequest(input: FailedRequestInput): LoggedFailure {
   sequence += 1;
   const masked = maskEntry({
     id: `req-${Date.now().toString(36)}-${sequence}`,
@@ -64,8 +79,15 @@ export function reportFailedRequest(input: FailedRequestInput): FailedRequest {
   });
   // Masking happens before clipping so JSON bodies are still parseable while secrets are found.
   const entry = { ...masked, requestBody: clip(masked.requestBody), responseBody: clip(masked.responseBody) };
-  publish([...entries, entry].slice(-MAX_ENTRIES));
-  return entry;
+  const shown = entries.find((existing) => isRepeatOf(existing, entry));
+  if (shown) {
+    const repeated = { ...entry, id: shown.id, count: shown.count + 1 };
+    publish(entries.map((existing) => (existing === shown ? repeated : existing)));
+    return repeated;
+  }
+  const first = { ...entry, count: 1 };
+  publish([...entries, first].slice(-MAX_ENTRIES));
+  return first;
 }
 
 interface RequestRecord {
