@@ -1,6 +1,6 @@
 // Runs before every route: assigns the request id, refuses cross-site writes and oversized bodies early.
 import { NextResponse, type NextRequest } from "next/server";
-import { checkCsrf } from "./server/csrf";
+import { checkCsrf, isBlockedAuthRoute } from "./server/csrf";
 import { MAX_JSON_BODY_BYTES } from "./server/http";
 import { REQUEST_ID_HEADER, resolveRequestId } from "./server/request-id";
 
@@ -12,7 +12,10 @@ export function proxy(request: NextRequest) {
   const requestId = resolveRequestId(request.headers.get(REQUEST_ID_HEADER));
   const { pathname } = request.nextUrl;
 
-  const verdict = checkCsrf({ method: request.method, pathname, origin: request.nextUrl.origin, headers: request.headers });
+  if (isBlockedAuthRoute(request.method, pathname)) {
+    return refuse(404, "NOT_FOUND", "Not available: sign in and out through /api/auth/sign-in and /api/auth/sign-out.", requestId);
+  }
+  const verdict = checkCsrf({ method: request.method, pathname, headers: request.headers });
   if (!verdict.ok) return refuse(verdict.status, verdict.status === 403 ? "FORBIDDEN" : "UNSUPPORTED_MEDIA_TYPE", verdict.message, requestId);
 
   const length = Number(request.headers.get("content-length") ?? 0);

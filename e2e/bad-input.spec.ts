@@ -95,3 +95,13 @@ test("every response carries x-request-id, and a well-formed incoming one is reu
   const replaced = await request.get("/sign-in", { headers: { "x-request-id": "bad id with spaces" } });
   expect(replaced.headers()["x-request-id"]).not.toBe("bad id with spaces");
 });
+
+test("next-auth's own credential and sign-out endpoints are closed, so the rate limit cannot be bypassed", async ({ request }) => {
+  const csrf = await request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "someone@example.test", password: "whatever-123" },
+  });
+  expect(res.status()).toBe(404);
+  expect((await request.post("/api/auth/signout", { form: { csrfToken } })).status()).toBe(404);
+});

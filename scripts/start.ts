@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
+import { purgeExpiredRateLimits } from "../db/queries/rate-limits";
 import { resolveAuthSecret } from "./lib/auth-secret";
 import { buildIfNeeded, nextBin } from "./lib/build";
 import { resolveDatabase } from "./lib/database";
@@ -21,7 +22,7 @@ const port = Number(process.env.PORT || 3000);
 const log = (line: string) => console.log(`[etp] ${line}`);
 
 async function main() {
-  const production = process.env.NODE_ENV === "production" && Boolean(process.env.DATABASE_URL);
+  const production = mode === "prod" || (process.env.NODE_ENV === "production" && Boolean(process.env.DATABASE_URL));
   if (mode === "prod" && !process.env.DATABASE_URL) throw new Error("start:prod needs DATABASE_URL (PostgreSQL, ideally with TimescaleDB).");
   const authSecret = resolveAuthSecret({ env: process.env, stateDir, production });
 
@@ -45,6 +46,7 @@ async function main() {
 
   const seed = (process.env.SEED_DEMO || (mode === "prod" ? "false" : "true")) === "true";
   const handle = createDb(database.url, { max: 2 });
+  await purgeExpiredRateLimits(handle.db, 24 * 3600);
   const demo = seed ? await seedDemo(handle.db, stateDir) : null;
   await handle.close();
 

@@ -2,7 +2,6 @@
 export interface CsrfRequest {
   method: string;
   pathname: string;
-  origin: string;
   headers: { get(name: string): string | null };
 }
 
@@ -23,7 +22,7 @@ export function checkCsrf(request: CsrfRequest): CsrfVerdict {
   if (site && site !== "same-origin") {
     return { ok: false, status: 403, message: `Cross-site request refused (Sec-Fetch-Site: ${site}).` };
   }
-  if (!site && origin && origin !== request.origin) {
+  if (!site && origin && !sameHost(origin, request.headers)) {
     return { ok: false, status: 403, message: `Cross-origin request refused (Origin: ${origin}).` };
   }
   if (JSON_ONLY_PREFIXES.some((p) => request.pathname.startsWith(p))) {
@@ -33,4 +32,23 @@ export function checkCsrf(request: CsrfRequest): CsrfVerdict {
     }
   }
   return { ok: true };
+}
+
+/** Browsers omit Sec-Fetch-Site on plain http to hosts other than localhost; then Origin must name the host the request went to. */
+function sameHost(origin: string, headers: CsrfRequest["headers"]): boolean {
+  const forwarded = process.env.TRUST_PROXY === "false" ? null : headers.get("x-forwarded-host");
+  const host = forwarded?.split(",")[0]?.trim() || headers.get("host");
+  try {
+    return Boolean(host) && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+// next-auth's own credential and sign-out endpoints would bypass our rate limit and session versioning;
+// sign-in and sign-out go through /api/auth/sign-in and /api/auth/sign-out instead.
+const BLOCKED_AUTH_PATHS = [/^\/api\/auth\/callback\/credentials\/?$/, /^\/api\/auth\/signin\/credentials\/?$/, /^\/api\/auth\/signout\/?$/];
+
+export function isBlockedAuthRoute(method: string, pathname: string): boolean {
+  return method.toUpperCase() === "POST" && BLOCKED_AUTH_PATHS.some((re) => re.test(pathname));
 }

@@ -29,5 +29,5 @@ export async function makeProject(db: Db, owner: SessionUser, members: { user: S
 }
 
 export function callerFor(db: Db, user: SessionUser | null) {
-  return createCaller({ db, user, requestId: `test-${randomBytes(6).toString("hex")}` });
+  return createCaller({ db, user, requestId: `test-${randomBytes(6).toString("hex")}`, clientIp: `test-${randomBytes(4).toString("hex")}` });
 }

@@ -14,7 +14,7 @@ const createCaller = createCallerFactory(appRouter);
 
 /** A caller whose request id the test knows, so audit rows can be matched to the request that wrote them. */
 export function callerWithRequestId(db: Db, user: SessionUser | null, requestId = `test-${randomBytes(6).toString("hex")}`) {
-  return { caller: createCaller({ db, user, requestId }), requestId };
+  return { caller: createCaller({ db, user, requestId, clientIp: `test-${randomBytes(4).toString("hex")}` }), requestId };
 }
 
 /** The TRPCError a call rejects with; fails the test if it resolves or rejects with anything else. */

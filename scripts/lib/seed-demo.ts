@@ -30,7 +30,7 @@ export async function seedDemo(db: Db, stateDir: string): Promise<DemoInfo | nul
   if (await findUserByEmail(db, DEMO_EMAIL)) return readDemoInfo(stateDir);
   const requestId = `seed-${randomBytes(4).toString("hex")}`;
   const password = `demo-${randomBytes(5).toString("hex")}-42`;
-  const user = await signUp(db, { name: "Demo Scientist", email: DEMO_EMAIL, password }, requestId);
+  const user = await signUp(db, { name: "Demo Scientist", email: DEMO_EMAIL, password }, { requestId });
   const ctx = { db, user, requestId };
   const project = await createProject(ctx, { name: "Demo Lab", description: "A sample project to explore the platform." });
   const { experiment, run } = await db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInInput } from "../../contracts/auth";
 import { getDb } from "../../db/client";
+import { logger } from "../logger";
 import { findOrCreateOidcUser, verifyCredentials } from "../services/account";
 
 declare module "next-auth" {
@@ -36,6 +37,14 @@ export const oidcEnabled = Boolean(process.env.OIDC_ISSUER);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
+  logger: {
+    // A wrong password is an expected outcome, not an error worth a stack trace.
+    error: (error) => {
+      if (error.name !== "CredentialsSignin") logger.error({ err: error }, "auth error");
+    },
+    warn: (code) => logger.warn({ code }, "auth warning"),
+    debug: () => {},
+  },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
   providers: [

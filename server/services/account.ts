@@ -5,6 +5,7 @@ import type { Db } from "../../db/client";
 import { bumpSessionVersion, findUserByEmail, findUserById, insertUser, updateUser, type UserRow } from "../../db/queries/users";
 import { DomainError } from "../../domain/errors";
 import { recordAudit } from "../audit";
+import { checkRateLimit } from "../rate-limit";
 import { burnVerifyTime, hashPassword, verifyPassword } from "../auth/password";
 import type { UserContext } from "./context";
 
@@ -12,7 +13,13 @@ function publicUser(user: UserRow) {
   return { id: user.id, email: user.email, name: user.name, activeProjectId: user.activeProjectId };
 }
 
-export async function signUp(db: Db, input: SignUpInput, requestId: string) {
+export const SIGN_UP_LIMIT = {
+  max: Number(process.env.SIGN_UP_MAX_PER_HOUR || 20),
+  windowSeconds: 3600,
+};
+
+export async function signUp(db: Db, input: SignUpInput, { requestId, clientIp }: { requestId: string; clientIp?: string }) {
+  if (clientIp) await checkRateLimit(db, `sign-up:${clientIp}`, SIGN_UP_LIMIT);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash });

@@ -3,12 +3,15 @@ import type { Db } from "../../db/client";
 import { getDb } from "../../db/client";
 import type { SessionUser } from "../auth/session-user";
 import { currentUser } from "../auth/current-user";
+import { clientAddress } from "../http";
 import { resolveRequestId } from "../request-id";
 
 export interface TrpcContext {
   db: Db;
   requestId: string;
   user: SessionUser | null;
+  /** The client's address, for rate limits on anonymous procedures. */
+  clientIp: string;
 }
 
 export async function createRequestContext(request: Request): Promise<TrpcContext> {
@@ -16,5 +19,6 @@ export async function createRequestContext(request: Request): Promise<TrpcContex
     db: getDb(),
     requestId: resolveRequestId(request.headers.get("x-request-id")),
     user: await currentUser(),
+    clientIp: clientAddress(request),
   };
 }

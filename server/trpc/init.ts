@@ -25,13 +25,17 @@ const t = initTRPC
       if (isInternal) logger.error({ err: cause ?? error, requestId: ctx?.requestId }, "unhandled error");
       return {
         ...shape,
-        message: isInternal ? `Something went wrong on our side. Quote request id ${ctx?.requestId ?? "unknown"}.` : shape.message,
+        message: isInternal
+          ? `Something went wrong on our side. Quote request id ${ctx?.requestId ?? "unknown"}.`
+          : cause instanceof ZodError
+            ? "Some fields are not valid."
+            : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,
           path: shape.data.path,
           requestId: ctx?.requestId,
-          domainCode: cause instanceof DomainError ? cause.code : undefined,
+          domainCode: cause instanceof DomainError ? cause.code : cause instanceof ZodError ? "BAD_INPUT" : undefined,
           details: cause instanceof DomainError ? (cause.details ?? null) : null,
           fieldErrors: cause instanceof ZodError ? fieldErrorsOf(cause) : cause instanceof DomainError ? fieldErrorsFromDetails(cause) : null,
         },

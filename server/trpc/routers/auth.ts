@@ -4,5 +4,5 @@ import { publicProcedure } from "../procedures";
 import { router } from "../init";
 
 export const authRouter = router({
-  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => account.signUp(ctx.db, input, ctx.requestId)),
+  signUp: publicProcedure.input(signUpInput).mutation(({ ctx, input }) => account.signUp(ctx.db, input, { requestId: ctx.requestId, clientIp: ctx.clientIp })),
 });
