@@ -30,3 +30,6 @@ export type ChangeMemberRoleInput = z.infer<typeof changeMemberRoleInput>;
 
 export const removeMemberInput = projectScopedInput.extend({ userId: idSchema });
 export type RemoveMemberInput = z.infer<typeof removeMemberInput>;
+
+export const locateInput = z.object({ kind: z.enum(["experiment", "run", "captureSession"]), id: idSchema });
+export type LocateInput = z.infer<typeof locateInput>;

@@ -19,5 +19,6 @@ export const auditEvents = pgTable(
   (t) => [
     index("audit_events_project_id_idx").on(t.projectId, t.id.desc()),
     index("audit_events_actor_idx").on(t.actorId),
+    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.id.desc()),
   ],
 );

@@ -1,7 +1,12 @@
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { CAPTURE_SESSION_STATUSES } from "../../domain/capture-session/status";
+import { EXPERIMENT_STATUSES } from "../../domain/experiment/status";
+import { RUN_STATUSES } from "../../domain/run/status";
 import { projects } from "./projects";
 import { users } from "./users";
+
+const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
 export const experiments = pgTable(
   "experiments",
@@ -11,14 +16,18 @@ export const experiments = pgTable(
     name: text("name").notNull(),
     description: text("description").notNull().default(""),
     type: text("type").notNull().default("general"),
-    status: text("status").notNull().default("draft"),
+    status: text("status", { enum: EXPERIMENT_STATUSES }).notNull().default("draft"),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
-    metadata: jsonb("metadata").notNull().default({}),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("experiments_project_created_idx").on(t.projectId, t.createdAt.desc(), t.id.desc())],
+  (t) => [
+    index("experiments_project_created_idx").on(t.projectId, t.createdAt.desc(), t.id.desc()),
+    index("experiments_project_updated_idx").on(t.projectId, t.updatedAt.desc(), t.id.desc()),
+    check("experiments_status_check", sql`${t.status} in (${oneOf(EXPERIMENT_STATUSES)})`),
+  ],
 );
 
 export const runs = pgTable(
@@ -28,15 +37,44 @@ export const runs = pgTable(
     projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
     experimentId: uuid("experiment_id").notNull().references(() => experiments.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
-    status: text("status").notNull().default("draft"),
-    params: jsonb("params").notNull().default({}),
-    metadata: jsonb("metadata").notNull().default({}),
+    status: text("status", { enum: RUN_STATUSES }).notNull().default("draft"),
+    params: jsonb("params").$type<Record<string, string | number | boolean>>().notNull().default({}),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    failureReason: text("failure_reason"),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("runs_experiment_created_idx").on(t.experimentId, t.createdAt.desc(), t.id.desc())],
+  (t) => [
+    index("runs_experiment_created_idx").on(t.experimentId, t.createdAt.desc(), t.id.desc()),
+    index("runs_project_created_idx").on(t.projectId, t.createdAt.desc(), t.id.desc()),
+    index("runs_experiment_status_idx").on(t.experimentId, t.status),
+    check("runs_status_check", sql`${t.status} in (${oneOf(RUN_STATUSES)})`),
+  ],
+);
+
+export const captureSessions = pgTable(
+  "capture_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
+    runId: uuid("run_id").notNull().references(() => runs.id, { onDelete: "cascade" }),
+    ordinalNumber: integer("ordinal_number").notNull(),
+    status: text("status", { enum: CAPTURE_SESSION_STATUSES }).notNull().default("running"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    failureReason: text("failure_reason"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("capture_sessions_run_ordinal_idx").on(t.runId, t.ordinalNumber),
+    // The database itself guarantees at most one running session per run, whatever the application does.
+    uniqueIndex("capture_sessions_one_running_idx").on(t.runId).where(sql`status = 'running'`),
+    check("capture_sessions_status_check", sql`${t.status} in (${oneOf(CAPTURE_SESSION_STATUSES)})`),
+  ],
 );

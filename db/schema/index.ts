@@ -3,3 +3,4 @@ export * from "./projects";
 export * from "./audit";
 export * from "./experiments";
 export * from "./rate-limits";
+export * from "./idempotency";

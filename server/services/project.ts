@@ -1,7 +1,9 @@
 // Projects: create, edit, delete. Each write commits with its audit event.
-import type { CreateProjectInput, DeleteProjectInput, UpdateProjectInput } from "../../contracts/project";
+import type { CreateProjectInput, DeleteProjectInput, LocateInput, UpdateProjectInput } from "../../contracts/project";
+import { findProjectIdOf } from "../../db/queries/locate";
 import * as q from "../../db/queries/projects";
 import { updateUser } from "../../db/queries/users";
+import { DomainError } from "../../domain/errors";
 import { assertProjectNameConfirmed } from "../../domain/membership";
 import { recordAudit } from "../audit";
 import type { ProjectContext, UserContext } from "./context";
@@ -42,4 +44,12 @@ export async function remove(ctx: ProjectContext, input: DeleteProjectInput) {
     await recordAudit(tx, ctx, { action: "project.deleted", entityType: "project", entityId: ctx.project.id, before });
     return { id: ctx.project.id };
   });
+}
+
+/** Which project holds this experiment, run or session — for links that carry only the entity id. */
+export async function locate(ctx: UserContext, input: LocateInput) {
+  const projectId = await findProjectIdOf(ctx.db, input.kind, input.id);
+  const membership = projectId ? await q.findMembership(ctx.db, { projectId, userId: ctx.user.id }) : undefined;
+  if (!membership) throw new DomainError("NOT_FOUND", `That ${input.kind === "captureSession" ? "capture session" : input.kind} does not exist or is in a project you are not in.`);
+  return { projectId: membership.id, projectName: membership.name, role: membership.role };
 }

@@ -1,9 +1,11 @@
 import { router } from "./init";
 import { auditRouter } from "./routers/audit";
+import { captureSessionRouter } from "./routers/capture-session";
 import { authRouter } from "./routers/auth";
 import { experimentRouter } from "./routers/experiment";
 import { memberRouter } from "./routers/member";
 import { projectRouter } from "./routers/project";
+import { runRouter } from "./routers/run";
 import { userRouter } from "./routers/user";
 
 export const appRouter = router({
@@ -13,6 +15,8 @@ export const appRouter = router({
   member: memberRouter,
   audit: auditRouter,
   experiment: experimentRouter,
+  run: runRouter,
+  captureSession: captureSessionRouter,
 });
 
 export type AppRouter = typeof appRouter;

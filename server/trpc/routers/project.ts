@@ -1,10 +1,11 @@
-import { createProjectInput, deleteProjectInput, updateProjectInput } from "../../../contracts/project";
+import { createProjectInput, deleteProjectInput, locateInput, updateProjectInput } from "../../../contracts/project";
 import * as projects from "../../services/project";
 import { authedProcedure, projectProcedure } from "../procedures";
 import { router } from "../init";
 
 export const projectRouter = router({
   list: authedProcedure.query(({ ctx }) => projects.list(ctx)),
+  locate: authedProcedure.input(locateInput).query(({ ctx, input }) => projects.locate(ctx, input)),
   create: authedProcedure.input(createProjectInput).mutation(({ ctx, input }) => projects.create(ctx, input)),
   byId: projectProcedure("project:read").query(({ ctx }) => projects.byId(ctx)),
   update: projectProcedure("project:write").input(updateProjectInput).mutation(({ ctx, input }) => projects.update(ctx, input)),
