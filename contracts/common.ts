@@ -27,10 +27,50 @@ export const metadataSchema = z.record(z.string().max(200), z.unknown(), {
 
 export const sortDirectionSchema = z.enum(["asc", "desc"]);
 
-export const cursorSchema = z.string().max(500).optional();
+export const cursorSchema = z.string().max(2048).optional();
 export const limitSchema = z.number().int().min(1).max(200).default(50);
 
 /** Date ranges are inclusive of `from` and exclusive of `to`. */
 export const dateRangeSchema = z
   .object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() })
   .refine((r) => !r.from || !r.to || r.from < r.to, { message: "'from' must be before 'to'", path: ["to"] });
+
+// Form helpers: a text field in, the contract's value out, so a form and the server share the same rules. Every issue
+// is reported on the field itself (not on one tag or key inside it), where the form shows it.
+
+/** Re-reports the issues of `schema` on the field, prefixed with the element (tag, key) they concern. */
+function parseOnField<T>(schema: z.ZodType<T>, value: unknown, ctx: z.RefinementCtx, prefix: (element: unknown) => string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const element = issue.path[0] !== undefined ? prefix(issue.path[0]) : "";
+    // A bad record key carries the key schema's own complaint inside; the record's message would only confuse.
+    const message = issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    ctx.addIssue({ code: "custom", message: `${element}${message}` });
+  }
+  return z.NEVER;
+}
+
+/** A JSON textarea: "" → `{}`; otherwise it must parse and be a plain object that passes `metadataSchema`. */
+export const jsonObjectText = z.string().transform((text, ctx): Record<string, unknown> => {
+  const trimmed = text.trim();
+  if (trimmed === "") return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+    return z.NEVER;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    ctx.addIssue({ code: "custom", message: 'Metadata must be a JSON object, like {"operator": "Ada"}' });
+    return z.NEVER;
+  }
+  return parseOnField(metadataSchema, value, ctx, (key) => `Key “${String(key).slice(0, 40)}”: `);
+});
+
+/** A comma-separated tag field: trimmed, empty pieces dropped, duplicates removed, then `tagsSchema`. */
+export const tagListText = z.string().transform((text, ctx): string[] => {
+  const tags = [...new Set(text.split(",").map((tag) => tag.trim()).filter((tag) => tag !== ""))];
+  return parseOnField(tagsSchema, tags, ctx, (index) => (typeof index === "number" ? `“${tags[index]}”: ` : ""));
+});

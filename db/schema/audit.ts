@@ -17,8 +17,8 @@ export const auditEvents = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("audit_events_project_id_idx").on(t.projectId, t.id.desc()),
+    index("audit_events_project_id_idx").on(t.projectId, t.id.desc().nullsFirst()),
     index("audit_events_actor_idx").on(t.actorId),
-    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.id.desc()),
+    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.id.desc().nullsFirst()),
   ],
 );

@@ -24,8 +24,9 @@ export const experiments = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("experiments_project_created_idx").on(t.projectId, t.createdAt.desc(), t.id.desc()),
-    index("experiments_project_updated_idx").on(t.projectId, t.updatedAt.desc(), t.id.desc()),
+    index("experiments_project_created_idx").on(t.projectId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("experiments_project_updated_idx").on(t.projectId, t.updatedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("experiments_project_name_idx").on(t.projectId, sql`lower(${t.name})`, t.id),
     check("experiments_status_check", sql`${t.status} in (${oneOf(EXPERIMENT_STATUSES)})`),
   ],
 );
@@ -49,8 +50,8 @@ export const runs = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("runs_experiment_created_idx").on(t.experimentId, t.createdAt.desc(), t.id.desc()),
-    index("runs_project_created_idx").on(t.projectId, t.createdAt.desc(), t.id.desc()),
+    index("runs_experiment_created_idx").on(t.experimentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("runs_project_created_idx").on(t.projectId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("runs_experiment_status_idx").on(t.experimentId, t.status),
     check("runs_status_check", sql`${t.status} in (${oneOf(RUN_STATUSES)})`),
   ],

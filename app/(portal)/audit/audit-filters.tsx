@@ -3,9 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import type { CSSProperties } from "react";
 import { useTRPC } from "../../_lib/trpc";
+import { useDraft } from "../../_lib/use-draft";
 import { isoToLocalInput, localInputToIso, shortId } from "./audit-format";
 import { ENTITY_TYPES, type AuditFilters, type FilterKey } from "./use-audit-filters";
-import { useDraft } from "./use-draft";
 
 interface Props {
   projectId: string;

@@ -1,69 +1,49 @@
 "use client";
-import { useInfiniteQuery } from "@tanstack/react-query";
+// The experiments of the active project: URL-backed filters above, the matching experiments below.
+import Link from "next/link";
 import { NoProject } from "../../_components/no-project";
 import { EmptyState, Skeleton } from "../../_components/skeleton";
-import { useTRPC } from "../../_lib/trpc";
-import { useActiveProject } from "../../_lib/use-active-project";
+import { messageOf } from "../../_lib/errors";
+import { useActiveProject, useMe } from "../../_lib/use-active-project";
+import { ErrorNotice } from "../audit/audit-results";
+import { ExperimentFilterBar } from "./experiment-filters";
+import { ExperimentResults } from "./experiment-results";
+import { useExperimentFilters } from "./use-experiment-filters";
 
 export function ExperimentList() {
-  const { project, isLoading } = useActiveProject();
-  if (isLoading) return <Skeleton lines={5} label="Loading experiments" />;
+  const me = useMe();
+  const { project, isLoading, error, can } = useActiveProject();
+  if (isLoading) return <Skeleton lines={6} label="Loading experiments" />;
+  if (error) return <ErrorNotice message={messageOf(error)} onRetry={() => void me.refetch()} />;
   if (!project) return <NoProject />;
-  return <Experiments projectId={project.id} projectName={project.name} />;
+  // Keyed by project: switching projects starts from its own types and tags.
+  return <Experiments key={project.id} projectId={project.id} projectName={project.name} canWrite={can("experiments:write")} />;
 }
 
-function Experiments({ projectId, projectName }: { projectId: string; projectName: string }) {
-  const trpc = useTRPC();
-  const query = useInfiniteQuery(
-    trpc.experiment.list.infiniteQueryOptions({ projectId, limit: 50 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
-  );
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+function Experiments({ projectId, projectName, canWrite }: { projectId: string; projectName: string; canWrite: boolean }) {
+  const { filters, query, rangeError, filtered, setFilter, clear } = useExperimentFilters();
   return (
     <>
-      <h1>Experiments</h1>
-      <p className="muted">in {projectName}</p>
-      {query.isLoading ? (
-        <Skeleton lines={5} label="Loading experiments" />
-      ) : items.length === 0 ? (
-        <EmptyState title="No experiments yet">
-          <p>Experiments group the runs of one investigation. Creating them arrives with the next release.</p>
+      <div className="row">
+        <div>
+          <h1>Experiments</h1>
+          <p className="muted">in {projectName}</p>
+        </div>
+        <span className="spacer" />
+        {canWrite ? (
+          <Link href="/experiments/new" className="btn btn-primary" data-testid="experiment-new-button">
+            New experiment
+          </Link>
+        ) : null}
+      </div>
+      <ExperimentFilterBar projectId={projectId} filters={filters} filtered={filtered} rangeError={rangeError} onChange={setFilter} onClear={clear} />
+      {rangeError ? (
+        <EmptyState title="Fix the date range to see experiments">
+          <p>{rangeError}</p>
         </EmptyState>
       ) : (
-        <table className="table" data-testid="experiment-table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Type</th>
-              <th>Status</th>
-              <th>Tags</th>
-              <th>Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <strong>{e.name}</strong>
-                  <div className="muted">{e.description}</div>
-                </td>
-                <td>{e.type}</td>
-                <td>
-                  <span className="badge">{e.status}</span>
-                </td>
-                <td>{e.tags.join(", ")}</td>
-                <td>{new Date(e.createdAt).toLocaleString()}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ExperimentResults projectId={projectId} query={query} filtered={filtered} canWrite={canWrite} onClear={clear} />
       )}
-      {query.hasNextPage ? (
-        <p>
-          <button type="button" className="btn" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        </p>
-      ) : null}
     </>
   );
 }

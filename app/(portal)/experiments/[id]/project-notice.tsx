@@ -1,0 +1,42 @@
+"use client";
+// When an experiment lives outside the active project the page still works (it uses the located project), but the
+// rest of the portal would show another project, so we say so and offer to switch.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { FormError } from "../../../_components/form";
+import { messageOf } from "../../../_lib/errors";
+import { useTRPC } from "../../../_lib/trpc";
+import { useActiveProject } from "../../../_lib/use-active-project";
+import type { Located } from "./experiment-detail";
+
+export function ProjectNotice({ located }: { located: Located }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { project, isLoading } = useActiveProject();
+  const switchProject = useMutation(
+    trpc.user.setActiveProject.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries();
+        toast.success(`Switched to ${located.projectName}`);
+      },
+    }),
+  );
+  if (isLoading || project?.id === located.projectId) return null;
+  return (
+    <div className="card row" role="status" data-testid="experiment-project-notice">
+      <span>
+        This experiment is in <strong>{located.projectName}</strong>, not in your active project{project ? ` (${project.name})` : ""}.
+      </span>
+      <span className="spacer" />
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={switchProject.isPending}
+        onClick={() => switchProject.mutate({ projectId: located.projectId })}
+      >
+        {switchProject.isPending ? "Switching…" : `Switch to ${located.projectName}`}
+      </button>
+      {switchProject.isError ? <FormError message={messageOf(switchProject.error)} /> : null}
+    </div>
+  );
+}

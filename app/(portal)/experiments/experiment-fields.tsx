@@ -1,0 +1,103 @@
+"use client";
+// The fields an experiment is made of, shared by the create page and the edit dialog. Their text is validated by
+// `experimentFormFields` below, which wraps the contract, so the browser applies the server's rules.
+import { useQuery } from "@tanstack/react-query";
+import { createExperimentInput, updateExperimentInput } from "@/contracts/experiment";
+import { jsonObjectText, tagListText } from "@/contracts/common";
+import { Field } from "../../_components/form";
+import type { FieldErrors } from "../../_lib/errors";
+import { useTRPC } from "../../_lib/trpc";
+
+/** The contracts with tags and metadata read from their text fields. */
+export const createExperimentForm = createExperimentInput.extend({ metadata: jsonObjectText, tags: tagListText });
+export const updateExperimentForm = updateExperimentInput.extend({ metadata: jsonObjectText, tags: tagListText });
+
+export interface ExperimentFieldDefaults {
+  name?: string;
+  description?: string;
+  type?: string;
+  tags?: string;
+  metadata?: string;
+}
+
+interface Props {
+  /** Where the type suggestions come from. */
+  projectId: string;
+  errors: FieldErrors;
+  defaults?: ExperimentFieldDefaults;
+  /** Prefix of the control ids, so two forms on a page do not clash. */
+  idPrefix: string;
+}
+
+export function ExperimentFields({ projectId, errors, defaults = {}, idPrefix }: Props) {
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <>
+      <Field name="name" id={id("name")} label="Name" defaultValue={defaults.name} errors={errors} autoComplete="off" required autoFocus />
+      <Field name="description" id={id("description")} label="Description" defaultValue={defaults.description} errors={errors} multiline />
+      <TypeField projectId={projectId} id={id("type")} defaultValue={defaults.type} errors={errors} />
+      <Field
+        name="tags"
+        id={id("tags")}
+        label="Tags"
+        defaultValue={defaults.tags}
+        errors={errors}
+        autoComplete="off"
+        placeholder="thermal, batch-7"
+        hint="Separate tags with commas."
+      />
+      <Field
+        name="metadata"
+        id={id("metadata")}
+        label="Metadata (JSON object)"
+        defaultValue={defaults.metadata}
+        errors={errors}
+        multiline
+        placeholder='{"bench": "B2"}'
+        hint="Optional. Keys and values describing the setup."
+      />
+    </>
+  );
+}
+
+/**
+ * A free-text type with the project's existing types suggested through a <datalist>. The same markup as the shared
+ * Field, which has no `list` prop.
+ */
+function TypeField({ projectId, id, defaultValue, errors }: { projectId: string; id: string; defaultValue?: string; errors: FieldErrors }) {
+  const trpc = useTRPC();
+  const types = useQuery(trpc.experiment.types.queryOptions({ projectId }));
+  const messages = errors.type;
+  const invalid = Boolean(messages?.length);
+  const listId = `${id}-options`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>Type</label>
+      <input
+        id={id}
+        name="type"
+        className="input"
+        list={listId}
+        autoComplete="off"
+        placeholder="general"
+        defaultValue={defaultValue}
+        aria-invalid={invalid}
+        aria-describedby={invalid ? `${id}-error` : `${id}-hint`}
+      />
+      <datalist id={listId}>
+        {(types.data ?? []).map((type) => (
+          <option key={type} value={type} />
+        ))}
+      </datalist>
+      {invalid ? (
+        <span className="field-error" id={`${id}-error`} role="alert">
+          {messages!.join(". ")}
+        </span>
+      ) : (
+        <span className="muted" id={`${id}-hint`}>
+          Pick one in use or type a new one.
+        </span>
+      )}
+    </div>
+  );
+}

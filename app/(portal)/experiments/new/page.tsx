@@ -1,0 +1,5 @@
+import { NewExperiment } from "./new-experiment";
+
+export default function NewExperimentPage() {
+  return <NewExperiment />;
+}

@@ -1,0 +1,33 @@
+// Keeps docs/benchmarks.md: one section per benchmark, replaced by the latest run.
+import fs from "node:fs";
+import path from "node:path";
+
+const FILE = path.resolve("docs/benchmarks.md");
+const HEADER = "# Benchmarks\n\nLatest results of `npm run bench:*` on the development machine (2 vCPU, shared). Regenerate with `npm run bench:<name> -- --write`.\n";
+
+interface Row { p50: number; p95: number; p99: number; errors: number; sent: number }
+
+export function writeBenchmarkDoc(name: string, summary: { at: string; data: unknown; rate: number; seconds: number; fixedRate: Record<string, Row>; maxRateUnderTarget: Record<string, number | null>; pass: boolean; machine: unknown }): void {
+  const rows = Object.entries(summary.fixedRate)
+    .map(([op, r]) => `| ${op} | ${r.sent} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`)
+    .join("\n");
+  const ramp = Object.entries(summary.maxRateUnderTarget).map(([op, rate]) => `- ${op}: ${rate ?? "below 200"} requests/s`).join("\n");
+  const section = `<!-- bench:${name} -->
+## \`bench:${name}\` — ${summary.at}
+
+Data: \`${JSON.stringify(summary.data)}\`. Load: open loop, evenly spaced, ${summary.rate} requests/s for ${summary.seconds} s per operation, through \`next start\` with a signed-in cookie. Machine: \`${JSON.stringify(summary.machine)}\`.
+
+| operation | requests | p50 ms | p95 ms | p99 ms | errors |
+|---|---|---|---|---|---|
+${rows}
+
+Target p95 < 100 ms with 0 errors: **${summary.pass ? "met" : "not met"}**.
+
+Highest rate with p95 < 100 ms (5 s steps):
+${ramp}
+<!-- /bench:${name} -->`;
+  const current = fs.existsSync(FILE) ? fs.readFileSync(FILE, "utf8") : HEADER;
+  const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
+  const next = pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(FILE, next);
+}
