@@ -22,7 +22,8 @@ export const tagsSchema = z
   .transform((tags) => [...new Set(tags)]);
 
 export const metadataSchema = z.record(z.string().max(200), z.unknown(), {
-  error: "Metadata must be a JSON object, like {\"operator\": \"Ada\"}",
+  // Only the "not an object" case gets the friendly sentence; problems inside the object keep their own message.
+  error: (issue) => (issue.code === "invalid_type" ? "Metadata must be a JSON object, like {\"operator\": \"Ada\"}" : undefined),
 });
 
 export const sortDirectionSchema = z.enum(["asc", "desc"]);

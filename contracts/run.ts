@@ -12,7 +12,7 @@ export const paramValueSchema = z.union([
 ]);
 export const paramsSchema = z
   .record(z.string().trim().min(1, { message: "Param names cannot be empty" }).max(100), paramValueSchema, {
-    error: "Params must be a flat object of string, number or boolean values",
+    error: (issue) => (issue.code === "invalid_type" ? "Params must be a flat object of string, number or boolean values" : undefined),
   })
   .refine((p) => Object.keys(p).length <= 200, { message: "Use at most 200 params" });
 export type RunParams = z.infer<typeof paramsSchema>;

@@ -17,17 +17,30 @@ export function useContractForm<S extends z.ZodType>(schema: S) {
     }
     const next: FieldErrors = {};
     for (const issue of result.error.issues) (next[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    setErrors(next);
+    setErrors(byField(next));
     return null;
   }
 
   function showServerError(error: unknown) {
-    const fields = fieldErrorsOf(error);
+    const fields = byField(fieldErrorsOf(error));
     setErrors(fields);
     setFormError(Object.keys(fields).length > 0 ? null : messageOf(error));
   }
 
   return { errors, formError, validate, showServerError, reset: () => (setErrors({}), setFormError(null)) };
+}
+
+/** Nested paths (`tags.3`, `metadata.key`) also count for their top-level field, which is where a form shows them. */
+export function byField(errors: FieldErrors): FieldErrors {
+  const merged: FieldErrors = { ...errors };
+  for (const [path, messages] of Object.entries(errors)) {
+    const field = path.split(".")[0]!;
+    if (field !== path && messages) {
+      const inner = path.slice(field.length + 1);
+      merged[field] = [...(merged[field] ?? []), ...messages.map((m) => `${inner}: ${m}`)];
+    }
+  }
+  return merged;
 }
 
 export function formValues(form: HTMLFormElement): Record<string, string> {

@@ -1,0 +1,3 @@
+import { handleExperimentExport } from "@/server/export/http";
+
+export { handleExperimentExport as GET };

@@ -1,0 +1,3 @@
+import { handleRunExport } from "@/server/export/http";
+
+export { handleRunExport as GET };

@@ -1,0 +1,40 @@
+// Rows in, bytes out: CSV through csv-stringify, or a JSON array, pulled page by page as the client reads.
+import { Readable } from "node:stream";
+import { stringify } from "csv-stringify";
+
+export type ExportRow = Record<string, string | number | boolean | null>;
+
+export function csvStream(columns: string[], rows: AsyncIterable<ExportRow>): ReadableStream<Uint8Array> {
+  const csv = stringify({ header: true, columns, cast: { boolean: (v) => String(v) } });
+  Readable.from(rows).pipe(csv);
+  return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
+}
+
+async function* jsonArray(rows: AsyncIterable<unknown>): AsyncGenerator<Buffer> {
+  let first = true;
+  yield Buffer.from("[");
+  for await (const row of rows) {
+    yield Buffer.from(`${first ? "\n" : ",\n"}${JSON.stringify(row)}`);
+    first = false;
+  }
+  yield Buffer.from("\n]\n");
+}
+
+export function jsonStream(rows: AsyncIterable<unknown>): ReadableStream<Uint8Array> {
+  return Readable.toWeb(Readable.from(jsonArray(rows))) as ReadableStream<Uint8Array>;
+}
+
+/** Walks keyset pages until one comes back short. */
+export async function* pages<T extends { key: string; id: string }>(
+  fetchPage: (after: { createdAt: string; id: string } | undefined) => Promise<T[]>,
+  pageSize: number,
+): AsyncGenerator<T> {
+  let after: { createdAt: string; id: string } | undefined;
+  for (;;) {
+    const page = await fetchPage(after);
+    yield* page;
+    if (page.length < pageSize) return;
+    const last = page.at(-1)!;
+    after = { createdAt: last.key, id: last.id };
+  }
+}
