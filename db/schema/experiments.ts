@@ -53,6 +53,11 @@ export const runs = pgTable(
     index("runs_experiment_created_idx").on(t.experimentId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("runs_project_created_idx").on(t.projectId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("runs_experiment_status_idx").on(t.experimentId, t.status),
+    // Project-wide run lists sorted by name, status or start time (db/queries/runs.ts orderBy) walk these.
+    index("runs_project_name_idx").on(t.projectId, t.name, t.id),
+    index("runs_project_status_idx").on(t.projectId, t.status, t.id),
+    index("runs_project_started_idx").on(t.projectId, t.startedAt, t.id),
+    index("runs_project_started_desc_idx").on(t.projectId, t.startedAt.desc().nullsLast(), t.id.desc().nullsFirst()),
     check("runs_status_check", sql`${t.status} in (${oneOf(RUN_STATUSES)})`),
   ],
 );

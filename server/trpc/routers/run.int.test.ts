@@ -234,6 +234,8 @@ describe("run router", () => {
         const error = await trpcErrorOf(as(viewer).list({ projectId, sort: { field: "createdAt", direction: "asc" }, cursor }));
         expect(error.code).toBe("BAD_REQUEST");
       }
+      const forged = Buffer.from(JSON.stringify({ f: "name", d: "asc", v: "a\u0000", id: randomUUID() })).toString("base64url");
+      expect((await trpcErrorOf(as(viewer).list({ projectId, sort: { field: "name", direction: "asc" }, cursor: forged }))).code).toBe("BAD_REQUEST");
       const other = (await makeProject(db.db, owner)).id;
       expect((await as(owner).list({ projectId: other, experimentId: listExperimentId })).items).toEqual([]);
     });

@@ -1,0 +1,203 @@
+// Runs: lookups scoped to a project, row locks for status changes, the keyset-paged list and the bulk tag update.
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { RunFilter } from "../../domain/run/filter";
+import type { RunStatus } from "../../domain/run/status";
+import type { Queryable } from "../client";
+import { auditEvents, captureSessions, experiments, runs } from "../schema";
+import { runFilterSql } from "./run-filter";
+
+export type RunRow = typeof runs.$inferSelect;
+export type NewRun = typeof runs.$inferInsert;
+
+export async function insertRun(db: Queryable, values: NewRun): Promise<RunRow> {
+  const [row] = await db.insert(runs).values(values).returning();
+  return row!;
+}
+
+export async function findRunInProject(db: Queryable, { projectId, runId }: { projectId: string; runId: string }) {
+  const [row] = await db
+    .select({ run: runs, experimentName: experiments.name })
+    .from(runs)
+    .innerJoin(experiments, eq(experiments.id, runs.experimentId))
+    .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)))
+    .limit(1);
+  return row;
+}
+
+/** Locks the run row for a status change; concurrent changes of the same run queue here. */
+export async function lockRunInProject(db: Queryable, { projectId, runId }: { projectId: string; runId: string }): Promise<RunRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(runs)
+    .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)))
+    .for("update");
+  return row;
+}
+
+/** Locks many runs in id order, so two batches over overlapping runs cannot deadlock. Returns the ids found. */
+export async function lockRunsInProject(db: Queryable, { projectId, runIds }: { projectId: string; runIds: string[] }): Promise<string[]> {
+  const rows = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(eq(runs.projectId, projectId), inArray(runs.id, runIds)))
+    .orderBy(asc(runs.id))
+    .for("update");
+  return rows.map((r) => r.id);
+}
+
+export async function updateRunStatus(
+  db: Queryable,
+  runId: string,
+  values: { status: RunStatus; startedAt?: Date; finishedAt?: Date; failureReason?: string | null },
+): Promise<RunRow> {
+  const [row] = await db
+    .update(runs)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(runs.id, runId))
+    .returning();
+  return row!;
+}
+
+export async function findRunsInProject(db: Queryable, { projectId, runIds }: { projectId: string; runIds: string[] }): Promise<RunRow[]> {
+  return db
+    .select()
+    .from(runs)
+    .where(and(eq(runs.projectId, projectId), inArray(runs.id, runIds)));
+}
+
+const SORT_COLUMNS = { createdAt: runs.createdAt, name: runs.name, status: runs.status, startedAt: runs.startedAt } as const;
+export type RunListSort = { field: keyof typeof SORT_COLUMNS; direction: "asc" | "desc" };
+/** Where the previous page ended: the sort value as text (timestamps in UTC with microseconds) and the id. */
+export type RunListAfter = { value: string | null; id: string };
+const TIMESTAMP_SORTS = new Set(["createdAt", "startedAt"]);
+
+function sortKeyText(field: RunListSort["field"]): SQL<string | null> {
+  const column = SORT_COLUMNS[field];
+  // Microseconds matter: rows written in one transaction share now() to the microsecond, and JS dates keep only ms.
+  return TIMESTAMP_SORTS.has(field)
+    ? sql<string | null>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+    : sql<string | null>`${column}`;
+}
+
+/** Rows after the cursor in the order of orderBy(). Only startedAt can be null, and its nulls come last. */
+function afterCursor(sort: RunListSort, after: RunListAfter): SQL {
+  const column = SORT_COLUMNS[sort.field];
+  const op = sql.raw(sort.direction === "asc" ? ">" : "<");
+  if (after.value === null) return sql`(${column} is null and ${runs.id} ${op} ${after.id})`;
+  const value = TIMESTAMP_SORTS.has(sort.field) ? sql`${after.value}::timestamptz` : sql`${after.value}`;
+  const rowCompare = sql`(${column}, ${runs.id}) ${op} (${value}, ${after.id}::uuid)`;
+  return sort.field === "startedAt" ? sql`(${rowCompare} or ${column} is null)` : rowCompare;
+}
+
+/**
+ * startedAt puts never-started runs last in both directions. The other columns are never null and keep the default
+ * NULLS clause, which is what runs_*_created_idx (DESC, i.e. NULLS FIRST) gives read forwards or backwards: that one
+ * index serves both directions of the default sort.
+ */
+function orderBy({ field, direction }: RunListSort): SQL[] {
+  const dir = sql.raw(direction);
+  const nulls = sql.raw(field === "startedAt" ? " nulls last" : "");
+  return [sql`${SORT_COLUMNS[field]} ${dir}${nulls}`, sql`${runs.id} ${dir}`];
+}
+
+export async function listRuns(
+  db: Queryable,
+  options: { projectId: string; experimentId?: string; filter?: RunFilter; sort: RunListSort; after?: RunListAfter; limit: number },
+) {
+  const { sort } = options;
+  const conditions: SQL[] = [eq(runs.projectId, options.projectId)];
+  if (options.experimentId) conditions.push(eq(runs.experimentId, options.experimentId));
+  if (options.filter) conditions.push(runFilterSql(options.filter));
+  if (options.after) conditions.push(afterCursor(sort, options.after));
+  return db
+    .select({ run: runs, sortKey: sortKeyText(sort.field) })
+    .from(runs)
+    .where(and(...conditions))
+    .orderBy(...orderBy(sort))
+    .limit(options.limit);
+}
+
+/** Distinct param names for the column chooser, alphabetical. */
+export async function listParamKeys(db: Queryable, { projectId, experimentId, limit }: { projectId: string; experimentId?: string; limit: number }) {
+  const rows = await db.execute<{ key: string }>(sql`
+    select distinct k.key from ${runs} r cross join lateral jsonb_object_keys(r.params) as k(key)
+    where r.project_id = ${projectId} ${experimentId ? sql`and r.experiment_id = ${experimentId}` : sql``}
+    order by k.key limit ${limit}`);
+  return rows.map((r) => r.key);
+}
+
+/** An array bound one element per parameter: a JS array inside `sql` is spread into a list, not bound as one value. */
+function boundArray(values: readonly string[], type: "text" | "uuid"): SQL {
+  const cast = sql.raw(type);
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}::${cast}`),
+    sql`, `,
+  )}]::${cast}[]`;
+}
+
+export interface TagChange {
+  id: string;
+  before: string[];
+  /** Null when the run already had the result (nothing written). */
+  after: string[] | null;
+}
+
+/**
+ * Adds and removes tags on many runs in one statement. Existing tags keep their order, new ones are appended in the
+ * order given, duplicates collapse to their first occurrence. Rows are locked in id order. Returns every run found.
+ */
+export async function updateRunTags(
+  db: Queryable,
+  { projectId, runIds, add, remove }: { projectId: string; runIds: string[]; add: string[]; remove: string[] },
+): Promise<TagChange[]> {
+  const addArr = boundArray(add, "text");
+  const removeArr = boundArray(remove, "text");
+  const rows = await db.execute<{ id: string; before: string[]; after: string[] | null }>(sql`
+    with target as (
+      select id, tags from ${runs}
+      where project_id = ${projectId} and id = any(${boundArray(runIds, "uuid")})
+      order by id for update
+    ), computed as (
+      select t.id, t.tags as before,
+        coalesce((select array_agg(d.tag order by d.first) from (
+          select u.tag, min(u.ord) as first from unnest(t.tags || ${addArr}) with ordinality as u(tag, ord)
+          where not (u.tag = any(${removeArr})) group by u.tag
+        ) d), '{}'::text[]) as next
+      from target t
+    ), updated as (
+      update ${runs} r set tags = c.next, updated_at = now()
+      from computed c where r.id = c.id and r.tags is distinct from c.next
+      returning r.id, r.tags
+    )
+    select c.id, c.before, u.tags as after from computed c left join updated u on u.id = c.id`);
+  return rows.map((r) => ({ id: r.id, before: r.before, after: r.after }));
+}
+
+/**
+ * The audit trail of a run and of its capture sessions, newest first. Both halves are lookups on
+ * audit_events_entity_idx. Events of sessions that were deleted are not found: their ids are gone with their rows.
+ */
+export async function listRunHistory(db: Queryable, { runId, limit }: { runId: string; limit: number }) {
+  const sessionIds = db.select({ id: sql`${captureSessions.id}::text` }).from(captureSessions).where(eq(captureSessions.runId, runId));
+  return db
+    .select({
+      id: auditEvents.id,
+      actorId: auditEvents.actorId,
+      actorEmail: auditEvents.actorEmail,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      before: auditEvents.before,
+      after: auditEvents.after,
+      createdAt: auditEvents.createdAt,
+    })
+    .from(auditEvents)
+    .where(
+      or(
+        and(eq(auditEvents.entityType, "run"), eq(auditEvents.entityId, runId)),
+        and(eq(auditEvents.entityType, "capture_session"), inArray(auditEvents.entityId, sessionIds)),
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(limit);
+}
