@@ -20,7 +20,8 @@ export function defineStateMachine<S extends string>(entity: string, statuses: r
       if (table[from].includes(to)) return;
       const allowed = table[from];
       const hint = allowed.length > 0 ? `Allowed from ${from}: ${allowed.join(", ")}.` : `No change is allowed from ${from}.`;
-      throw new DomainError("INVALID_TRANSITION", `A ${entity} cannot go from ${from} to ${to}. ${hint}`, { from, to, allowed: [...allowed] });
+      const article = /^[aeiou]/i.test(entity) ? "An" : "A";
+      throw new DomainError("INVALID_TRANSITION", `${article} ${entity} cannot go from ${from} to ${to}. ${hint}`, { from, to, allowed: [...allowed] });
     },
   };
 }

@@ -64,5 +64,7 @@ async function main() {
 
 main().catch(async (error: unknown) => {
   console.error(`[etp] ${error instanceof Error ? error.message : String(error)}`);
+  // drizzle wraps PostgreSQL's own reason (permission denied, missing extension…) in the cause.
+  if (error instanceof Error && error.cause instanceof Error) console.error(`[etp] cause: ${error.cause.message}`);
   process.exit(1);
 });

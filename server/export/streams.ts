@@ -1,12 +1,13 @@
 // Rows in, bytes out: CSV through csv-stringify, or a JSON array, pulled page by page as the client reads.
-import { Readable } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 
 export type ExportRow = Record<string, string | number | boolean | null>;
 
 export function csvStream(columns: string[], rows: AsyncIterable<ExportRow>): ReadableStream<Uint8Array> {
   const csv = stringify({ header: true, columns, cast: { boolean: (v) => String(v) } });
-  Readable.from(rows).pipe(csv);
+  // pipeline (not pipe) carries a failure mid-download into the response stream, which then aborts instead of hanging.
+  pipeline(Readable.from(rows), csv, () => {});
   return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
 }
 

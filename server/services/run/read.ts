@@ -1,6 +1,7 @@
 // Reading runs: one run with its live session, the keyset-paged list, param names, and the status history.
 import type { ListRunsInput, RunIdInput } from "../../../contracts/run";
 import { countSessionsByRun, findRunningSession } from "../../../db/queries/capture-sessions";
+import { findExperimentInProject } from "../../../db/queries/experiments";
 import { findRunInProject, listParamKeys, listRunHistory, listRuns } from "../../../db/queries/runs";
 import { DomainError } from "../../../domain/errors";
 import type { ProjectContext } from "../context";
@@ -28,7 +29,15 @@ export async function byId(ctx: ProjectContext, input: RunIdInput) {
   };
 }
 
+/** A foreign or unknown experiment is a 404, not an empty list that looks like "no runs yet". */
+export async function assertExperimentInProject(ctx: ProjectContext, experimentId: string | undefined): Promise<void> {
+  if (experimentId && !(await findExperimentInProject(ctx.db, { projectId: ctx.project.id, id: experimentId }))) {
+    throw new DomainError("NOT_FOUND", "Experiment not found.");
+  }
+}
+
 export async function list(ctx: ProjectContext, input: ListRunsInput) {
+  await assertExperimentInProject(ctx, input.experimentId);
   const rows = await listRuns(ctx.db, {
     projectId: ctx.project.id,
     experimentId: input.experimentId,
@@ -48,6 +57,7 @@ export async function list(ctx: ProjectContext, input: ListRunsInput) {
 }
 
 export async function paramKeys(ctx: ProjectContext, input: { experimentId?: string }): Promise<string[]> {
+  await assertExperimentInProject(ctx, input.experimentId);
   return listParamKeys(ctx.db, { projectId: ctx.project.id, experimentId: input.experimentId, limit: MAX_PARAM_KEYS });
 }
 

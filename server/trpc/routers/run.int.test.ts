@@ -237,7 +237,8 @@ describe("run router", () => {
       const forged = Buffer.from(JSON.stringify({ f: "name", d: "asc", v: "a\u0000", id: randomUUID() })).toString("base64url");
       expect((await trpcErrorOf(as(viewer).list({ projectId, sort: { field: "name", direction: "asc" }, cursor: forged }))).code).toBe("BAD_REQUEST");
       const other = (await makeProject(db.db, owner)).id;
-      expect((await as(owner).list({ projectId: other, experimentId: listExperimentId })).items).toEqual([]);
+      expect((await trpcErrorOf(as(owner).list({ projectId: other, experimentId: listExperimentId }))).code).toBe("NOT_FOUND");
+      expect((await trpcErrorOf(as(owner).paramKeys({ projectId: other, experimentId: listExperimentId }))).code).toBe("NOT_FOUND");
     });
 
     it("pages by the longest, most escaped names with cursors the contract accepts", async () => {

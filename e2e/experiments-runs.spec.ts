@@ -1,0 +1,109 @@
+// Issue #3's flow in a real browser: experiment → edit → two runs → sessions → complete → batch → compare → CSV export.
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { signUp, uniqueEmail } from "./helpers";
+
+async function createProject(page: Page, name: string) {
+  await page.getByRole("button", { name: "Create your first project" }).click();
+  const dialog = page.getByTestId("create-project-dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByText(`Project “${name}” created`)).toBeVisible();
+}
+
+async function createRun(page: Page, name: string, params: string) {
+  await page.getByRole("button", { name: "New run" }).click();
+  const dialog = page.getByTestId("run-create-dialog");
+  await dialog.getByLabel("Name", { exact: true }).fill(name);
+  await dialog.getByLabel("Params").fill(params);
+  await dialog.getByRole("button", { name: "Create run" }).click();
+  await expect(page.getByTestId("run-row").filter({ hasText: name })).toBeVisible();
+}
+
+test("scientist runs an experiment end to end", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUp(page, "Rita Runner", uniqueEmail("runner"));
+  await createProject(page, "Optics Lab");
+
+  // 1. create an experiment with tags and metadata; bad metadata gets a field error first
+  await page.goto("/experiments/new");
+  const form = page.getByTestId("experiment-form");
+  await form.getByLabel("Name", { exact: true }).fill("Laser alignment");
+  await form.getByLabel("Tags").fill("laser, alignment");
+  await form.getByLabel("Metadata").fill("[1, 2]");
+  await form.getByTestId("experiment-create-submit").click();
+  await expect(form.getByText(/Metadata must be a JSON object/)).toBeVisible();
+  await form.getByLabel("Metadata").fill('{"bench": "B2"}');
+  await form.getByTestId("experiment-create-submit").click();
+  await expect(page).toHaveURL(/\/experiments\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("experiment-metadata")).toContainText("B2");
+
+  // 2. edit it
+  await page.getByTestId("experiment-edit-button").click();
+  const edit = page.getByTestId("experiment-edit-dialog");
+  await edit.getByLabel("Name", { exact: true }).fill("Laser alignment v2");
+  await edit.getByTestId("experiment-edit-submit").click();
+  await expect(page.getByRole("heading", { name: "Laser alignment v2" })).toBeVisible();
+
+  // 3. two runs
+  await createRun(page, "Run A", "power=1.5\nmode=pulsed");
+  await createRun(page, "Run B", "power=2\nmode=cw");
+
+  // 4. start run A, start a capture session, stop it
+  await page.getByTestId("run-row").filter({ hasText: "Run A" }).getByRole("link", { name: "Run A" }).click();
+  await expect(page.getByTestId("run-status")).toHaveText(/draft/i);
+  await page.getByTestId("run-action-start").click();
+  await expect(page.getByTestId("run-status")).toHaveText(/running/i);
+  await page.getByTestId("session-start").click();
+  await expect(page.getByTestId("session-elapsed")).toBeVisible();
+  await expect(page.getByTestId("session-row")).toHaveCount(1);
+  // Completing while a session runs is refused, naming the session.
+  await page.getByTestId("run-action-complete").click();
+  await expect(page.getByText(/#1 is still running/).first()).toBeVisible();
+  await page.getByTestId("session-stop").click();
+  await expect(page.getByTestId("session-row").first()).toContainText(/stopped/i);
+
+  // 5. complete the run
+  await page.getByTestId("run-action-complete").click();
+  await expect(page.getByTestId("run-status")).toHaveText(/succeeded/i);
+  await expect(page.getByTestId("run-history")).toContainText(/succeeded/);
+
+  // 6. batch-start, batch-fail and bulk-tag both runs from the experiment page
+  await page.getByRole("link", { name: "Laser alignment v2" }).first().click();
+  const table = page.getByTestId("runs-table");
+  await table.getByLabel("Select Run A").check();
+  await table.getByLabel("Select Run B").check();
+  await page.getByTestId("runs-batch-status").selectOption("running");
+  await page.getByTestId("runs-batch-apply").click();
+  await expect(page.getByText(/1 changed/)).toBeVisible();
+  await page.getByTestId("runs-batch-status").selectOption("failed");
+  await page.getByLabel("Reason").fill("laser tripped");
+  await page.getByTestId("runs-batch-apply").click();
+  await expect(page.getByText(/1 changed, 1 refused/)).toBeVisible();
+  await page.getByTestId("runs-bulk-tags").getByLabel("Add tags").fill("reviewed");
+  await page.getByTestId("runs-bulk-tags-apply").click();
+  await expect(table.getByTestId("run-row").filter({ hasText: "reviewed" })).toHaveCount(2);
+
+  // 7. compare the two runs, differences only
+  await page.getByTestId("runs-compare").click();
+  const compare = page.getByTestId("run-compare");
+  await expect(compare).toContainText("Run A");
+  await expect(compare).toContainText("Run B");
+  await page.getByTestId("compare-diff-only").check();
+  await expect(compare.locator('[data-differs="true"]').first()).toBeVisible();
+  await expect(compare).toContainText("power");
+
+  // 8. export CSV and check its contents
+  await page.goBack();
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByTestId("runs-export-csv").click();
+  const file = await (await downloadPromise).path();
+  const csv = fs.readFileSync(file, "utf8");
+  const [header, ...lines] = csv.trim().split("\n");
+  expect(header).toContain("param.power");
+  expect(lines).toHaveLength(2);
+  expect(csv).toContain("Run A");
+  expect(csv).toMatch(/Run A,succeeded/);
+  expect(csv).toMatch(/Run B,failed/);
+  expect(csv).toContain("reviewed");
+});
