@@ -12,12 +12,22 @@ async function createProject(page: Page, name: string) {
 }
 
 async function createRun(page: Page, name: string, params: string) {
-  await page.getByRole("button", { name: "New run" }).click();
+  await page.getByTestId("run-new-button").click();
   const dialog = page.getByTestId("run-create-dialog");
-  await dialog.getByLabel("Name", { exact: true }).fill(name);
-  await dialog.getByLabel("Params").fill(params);
-  await dialog.getByRole("button", { name: "Create run" }).click();
+  await dialog.getByTestId("run-create-name").fill(name);
+  await dialog.getByTestId("run-create-params").fill(params);
+  await dialog.getByTestId("run-create-submit").click();
   await expect(page.getByTestId("run-row").filter({ hasText: name })).toBeVisible();
+}
+
+async function batchStatus(page: Page, to: string, expected: RegExp, reason?: string) {
+  await page.getByTestId("runs-batch-status").click();
+  const dialog = page.getByTestId("runs-batch-status-dialog");
+  await dialog.getByTestId("runs-batch-status-to").selectOption(to);
+  if (reason) await dialog.getByTestId("runs-batch-reason").fill(reason);
+  await dialog.getByTestId("runs-batch-apply").click();
+  await expect(dialog.getByTestId("runs-batch-result")).toContainText(expected);
+  await dialog.getByTestId("runs-batch-done").click();
 }
 
 test("scientist runs an experiment end to end", async ({ page }) => {
@@ -73,18 +83,22 @@ test("scientist runs an experiment end to end", async ({ page }) => {
   const table = page.getByTestId("runs-table");
   await table.getByLabel("Select Run A").check();
   await table.getByLabel("Select Run B").check();
-  await page.getByTestId("runs-batch-status").selectOption("running");
-  await page.getByTestId("runs-batch-apply").click();
-  await expect(page.getByText(/1 changed/)).toBeVisible();
-  await page.getByTestId("runs-batch-status").selectOption("failed");
-  await page.getByLabel("Reason").fill("laser tripped");
-  await page.getByTestId("runs-batch-apply").click();
-  await expect(page.getByText(/1 changed, 1 refused/)).toBeVisible();
-  await page.getByTestId("runs-bulk-tags").getByLabel("Add tags").fill("reviewed");
-  await page.getByTestId("runs-bulk-tags-apply").click();
+  await expect(page.getByTestId("runs-selected-count")).toContainText("2");
+  await batchStatus(page, "running", /1 changed, 1 refused/);
+  await table.getByLabel("Select Run A").check();
+  await table.getByLabel("Select Run B").check();
+  await batchStatus(page, "failed", /1 changed, 1 refused/, "laser tripped");
+  await table.getByLabel("Select Run A").check();
+  await table.getByLabel("Select Run B").check();
+  await page.getByTestId("runs-bulk-tags").click();
+  const tags = page.getByTestId("runs-bulk-tags-dialog");
+  await tags.getByTestId("runs-bulk-tags-add").fill("reviewed");
+  await tags.getByTestId("runs-bulk-tags-apply").click();
   await expect(table.getByTestId("run-row").filter({ hasText: "reviewed" })).toHaveCount(2);
 
   // 7. compare the two runs, differences only
+  await table.getByLabel("Select Run A").check();
+  await table.getByLabel("Select Run B").check();
   await page.getByTestId("runs-compare").click();
   const compare = page.getByTestId("run-compare");
   await expect(compare).toContainText("Run A");

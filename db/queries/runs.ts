@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { RunFilter } from "../../domain/run/filter";
 import type { RunStatus } from "../../domain/run/status";
 import type { Queryable } from "../client";
-import { auditEvents, captureSessions, experiments, runs } from "../schema";
+import { auditEvents, experiments, runs } from "../schema";
 import { runFilterSql } from "./run-filter";
 
 export type RunRow = typeof runs.$inferSelect;
@@ -178,7 +178,6 @@ export async function updateRunTags(
  * audit_events_entity_idx. Events of sessions that were deleted are not found: their ids are gone with their rows.
  */
 export async function listRunHistory(db: Queryable, { runId, limit }: { runId: string; limit: number }) {
-  const sessionIds = db.select({ id: sql`${captureSessions.id}::text` }).from(captureSessions).where(eq(captureSessions.runId, runId));
   return db
     .select({
       id: auditEvents.id,
@@ -195,7 +194,12 @@ export async function listRunHistory(db: Queryable, { runId, limit }: { runId: s
     .where(
       or(
         and(eq(auditEvents.entityType, "run"), eq(auditEvents.entityId, runId)),
-        and(eq(auditEvents.entityType, "capture_session"), inArray(auditEvents.entityId, sessionIds)),
+        // Session events carry their runId, so they stay in the history after the session itself is deleted.
+        and(
+          eq(auditEvents.entityType, "capture_session"),
+          // The expression of audit_events_session_run_idx (drizzle/0005).
+          sql`coalesce(${auditEvents.after} ->> 'runId', ${auditEvents.before} ->> 'runId') = ${runId}`,
+        ),
       ),
     )
     .orderBy(desc(auditEvents.id))

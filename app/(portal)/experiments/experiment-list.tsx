@@ -8,6 +8,7 @@ import { useActiveProject, useMe } from "../../_lib/use-active-project";
 import { ErrorNotice } from "../audit/audit-results";
 import { ExperimentFilterBar } from "./experiment-filters";
 import { ExperimentResults } from "./experiment-results";
+import { ExportLinks } from "../../_components/export-links";
 import { useExperimentFilters } from "./use-experiment-filters";
 
 export function ExperimentList() {
@@ -30,6 +31,7 @@ function Experiments({ projectId, projectName, canWrite }: { projectId: string; 
           <p className="muted">in {projectName}</p>
         </div>
         <span className="spacer" />
+        <ExportLinks path="/api/v1/export/experiments" params={{ projectId }} filter={query.filter} testIdPrefix="experiments-export" />
         {canWrite ? (
           <Link href="/experiments/new" className="btn btn-primary" data-testid="experiment-new-button">
             New experiment

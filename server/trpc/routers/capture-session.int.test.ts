@@ -159,4 +159,15 @@ describe("captureSession router", () => {
     expect((await trpcErrorOf(as(viewer).start({ projectId, runId }))).code).toBe("FORBIDDEN");
     expect(await sessionsOf(runId)).toHaveLength(0);
   });
+
+  it("keeps a deleted session's events in the run's history", async () => {
+    const runId = await makeRun();
+    const session = await as(owner).start({ projectId, runId });
+    await as(owner).stop({ projectId, id: session.id });
+    await as(owner).delete({ projectId, id: session.id });
+    const history = await callerFor(db.db, viewer).run.history({ projectId, id: runId });
+    expect(history.map((h) => h.action)).toEqual(["capture_session.deleted", "capture_session.status_changed", "capture_session.started"]);
+    const otherRun = await makeRun();
+    expect(await callerFor(db.db, viewer).run.history({ projectId, id: otherRun })).toEqual([]);
+  });
 });

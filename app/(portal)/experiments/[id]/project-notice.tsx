@@ -9,7 +9,7 @@ import { useTRPC } from "../../../_lib/trpc";
 import { useActiveProject } from "../../../_lib/use-active-project";
 import type { Located } from "./experiment-detail";
 
-export function ProjectNotice({ located }: { located: Located }) {
+export function ProjectNotice({ located, subject = "experiment" }: { located: Located; subject?: "experiment" | "run" }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { project, isLoading } = useActiveProject();
@@ -23,9 +23,9 @@ export function ProjectNotice({ located }: { located: Located }) {
   );
   if (isLoading || project?.id === located.projectId) return null;
   return (
-    <div className="card row" role="status" data-testid="experiment-project-notice">
+    <div className="card row" role="status" data-testid={`${subject}-project-notice`}>
       <span>
-        This experiment is in <strong>{located.projectName}</strong>, not in your active project{project ? ` (${project.name})` : ""}.
+        This {subject} is in <strong>{located.projectName}</strong>, not in your active project{project ? ` (${project.name})` : ""}.
       </span>
       <span className="spacer" />
       <button

@@ -1,0 +1,102 @@
+"use client";
+// Every session of the run, by number. A finished session can be removed: the server deletes it, or archives it
+// when it holds telemetry, and the toast says which.
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { toast } from "sonner";
+import { captureSessionIdInput } from "@/contracts/capture-session";
+import { useTRPC } from "../../../_lib/trpc";
+import { DateTime } from "../../experiments/date-time";
+import { formatDuration, liveDurationMs } from "../run-format";
+import { SessionStatusBadge } from "../status-badge";
+import { useNow } from "../use-now";
+import { ActionDialog } from "./action-dialog";
+import type { CaptureSession } from "./capture-sessions";
+import { useRefreshRun } from "./use-refresh-run";
+
+interface Props {
+  projectId: string;
+  sessions: CaptureSession[];
+  receivedAt: number;
+  canWrite: boolean;
+}
+
+export function SessionTable({ projectId, sessions, receivedAt, canWrite }: Props) {
+  const columns = ["Session", "Started", "Ended", "Duration", "Status", "Failure reason", ...(canWrite ? ["Actions"] : [])];
+  return (
+    <div style={{ overflowX: "auto" }}>
+      <table className="table" aria-label="All capture sessions" data-testid="session-table">
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <SessionRow key={session.id} projectId={projectId} session={session} receivedAt={receivedAt} canWrite={canWrite} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SessionRow({ projectId, session, receivedAt, canWrite }: Omit<Props, "sessions"> & { session: CaptureSession }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshRun();
+  const [confirming, setConfirming] = useState(false);
+  const running = session.status === "running";
+  const now = useNow(running);
+  const label = `Session #${session.ordinalNumber}`;
+  const remove = useMutation(trpc.captureSession.delete.mutationOptions());
+
+  async function confirmDelete(input: { projectId: string; id: string }) {
+    const { removal } = await remove.mutateAsync(input);
+    toast.success(removal === "archive" ? `${label} archived: it holds telemetry, so it is kept` : `${label} deleted`);
+    await refresh();
+  }
+
+  return (
+    <tr data-testid="session-row" data-status={session.status}>
+      <th scope="row" data-testid="session-ordinal" style={{ textTransform: "none", letterSpacing: 0, color: "var(--text)", fontSize: "inherit" }}>
+        #{session.ordinalNumber}
+      </th>
+      <td>
+        <DateTime value={session.startedAt} full />
+      </td>
+      <td>{session.endedAt ? <DateTime value={session.endedAt} full /> : <span className="muted">—</span>}</td>
+      <td className="mono" data-testid="session-duration">
+        {formatDuration(liveDurationMs(session.durationMs, receivedAt, now, running))}
+      </td>
+      <td>
+        <SessionStatusBadge status={session.status} />
+      </td>
+      <td style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{session.failureReason ?? <span className="muted">—</span>}</td>
+      {canWrite ? (
+        <td>
+          {running ? null : (
+            <button type="button" className="btn btn-small" onClick={() => setConfirming(true)} data-testid="session-delete" aria-label={`Delete ${label}`}>
+              Delete
+            </button>
+          )}
+          <ActionDialog
+            open={confirming}
+            onClose={() => setConfirming(false)}
+            title={`Delete session #${session.ordinalNumber}`}
+            testId="session-delete-dialog"
+            submit={{ label: "Delete", pendingLabel: "Deleting…", testId: "session-delete-submit", variant: "danger" }}
+            schema={captureSessionIdInput}
+            input={{ projectId, id: session.id }}
+            onConfirm={confirmDelete}
+          >
+            {() => <p>Delete {label}? A session that holds telemetry is archived instead, so its readings stay attached to the run.</p>}
+          </ActionDialog>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
