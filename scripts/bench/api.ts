@@ -9,7 +9,7 @@ import { writeBenchmarkDoc } from "./lib/report";
 const RATE = Number(process.env.BENCH_RATE || 200);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const TARGET_P95_MS = 100;
-const RAMP = [200, 400, 600, 800, 1000, 1300, 1600, 2000];
+const RAMP = [25, 50, 75, 100, 150, 200, 300, 400, 600];
 
 const app = await startBenchApp({
   port: Number(process.env.BENCH_PORT || 3400),

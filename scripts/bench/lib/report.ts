@@ -11,7 +11,7 @@ export function writeBenchmarkDoc(name: string, summary: { at: string; data: unk
   const rows = Object.entries(summary.fixedRate)
     .map(([op, r]) => `| ${op} | ${r.sent} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`)
     .join("\n");
-  const ramp = Object.entries(summary.maxRateUnderTarget).map(([op, rate]) => `- ${op}: ${rate ?? "below 200"} requests/s`).join("\n");
+  const ramp = Object.entries(summary.maxRateUnderTarget).map(([op, rate]) => `- ${op}: ${rate ?? "below 25"} requests/s`).join("\n");
   const section = `<!-- bench:${name} -->
 ## \`bench:${name}\` — ${summary.at}
 
