@@ -61,6 +61,8 @@ test("scientist runs an experiment end to end", async ({ page }) => {
 
   // 4. start run A, start a capture session, stop it
   await page.getByTestId("run-row").filter({ hasText: "Run A" }).getByRole("link", { name: "Run A" }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Run A", level: 1 })).toBeVisible();
   await expect(page.getByTestId("run-status")).toHaveText(/draft/i);
   await page.getByTestId("run-action-start").click();
   await expect(page.getByTestId("run-status")).toHaveText(/running/i);
@@ -80,6 +82,7 @@ test("scientist runs an experiment end to end", async ({ page }) => {
 
   // 6. batch-start, batch-fail and bulk-tag both runs from the experiment page
   await page.getByRole("link", { name: "Laser alignment v2" }).first().click();
+  await expect(page).toHaveURL(/\/experiments\/[0-9a-f-]{36}$/);
   const table = page.getByTestId("runs-table");
   await table.getByLabel("Select Run A").check();
   await table.getByLabel("Select Run B").check();

@@ -98,18 +98,35 @@ interface FieldFrameProps {
   hint?: ReactNode;
   /** Style of the wrapping `.field` (e.g. `{ flex: 1 }` in a row). */
   style?: CSSProperties;
+  /** Also describe the control by its hint (`<id>-hint`) while there is no error. */
+  linkHint?: boolean;
 }
 
 /** Label, control, hint and error message, wired for screen readers: the control gets its props from `render`. */
-function FieldFrame({ name, label, errors, id = `field-${name}`, testId, hint, style, render }: FieldFrameProps & { render: (control: ControlProps) => ReactNode }) {
+function FieldFrame({
+  name,
+  label,
+  errors,
+  id = `field-${name}`,
+  testId,
+  hint,
+  style,
+  linkHint,
+  render,
+}: FieldFrameProps & { render: (control: ControlProps) => ReactNode }) {
   const messages = errors[name];
   const invalid = Boolean(messages?.length);
   const errorId = `${id}-error`;
+  const hintId = linkHint ? `${id}-hint` : undefined;
   return (
     <div className="field" style={style}>
       <label htmlFor={id}>{label}</label>
-      {render({ id, name, className: "input", "aria-invalid": invalid, "aria-describedby": invalid ? errorId : undefined, "data-testid": testId })}
-      {hint && !invalid ? <span className="muted">{hint}</span> : null}
+      {render({ id, name, className: "input", "aria-invalid": invalid, "aria-describedby": invalid ? errorId : hintId, "data-testid": testId })}
+      {hint && !invalid ? (
+        <span className="muted" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
       {invalid ? (
         <span className="field-error" id={errorId} role="alert">
           {messages!.join(". ")}
@@ -138,9 +155,11 @@ interface FieldProps extends FieldFrameProps {
   placeholder?: string;
   multiline?: boolean;
   autoFocus?: boolean;
+  /** Suggestions offered through a `<datalist>` (`<id>-options`); the input still takes any text. */
+  list?: readonly string[];
 }
 
-export function Field({ multiline, type, defaultValue, value, onChange, autoComplete, required, placeholder, autoFocus, ...frame }: FieldProps) {
+export function Field({ multiline, type, defaultValue, value, onChange, autoComplete, required, placeholder, autoFocus, list, ...frame }: FieldProps) {
   return (
     <FieldFrame
       {...frame}
@@ -148,17 +167,27 @@ export function Field({ multiline, type, defaultValue, value, onChange, autoComp
         multiline ? (
           <textarea rows={3} {...control} defaultValue={defaultValue} value={value} onChange={onChange} placeholder={placeholder} />
         ) : (
-          <input
-            {...control}
-            type={type}
-            defaultValue={defaultValue}
-            value={value}
-            onChange={onChange}
-            autoComplete={autoComplete}
-            required={required}
-            placeholder={placeholder}
-            autoFocus={autoFocus}
-          />
+          <>
+            <input
+              {...control}
+              type={type}
+              list={list ? `${control.id}-options` : undefined}
+              defaultValue={defaultValue}
+              value={value}
+              onChange={onChange}
+              autoComplete={autoComplete}
+              required={required}
+              placeholder={placeholder}
+              autoFocus={autoFocus}
+            />
+            {list ? (
+              <datalist id={`${control.id}-options`}>
+                {list.map((option) => (
+                  <option key={option} value={option} />
+                ))}
+              </datalist>
+            ) : null}
+          </>
         )
       }
     />

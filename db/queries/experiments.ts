@@ -59,6 +59,19 @@ const SORT_KEYS: Record<ExperimentSortField, { expr: SQL; key: SQL<string>; from
   },
 };
 
+/** What a listed (or exported) experiment carries: every column but the project and the author. */
+export const experimentListColumns = {
+  id: experiments.id,
+  name: experiments.name,
+  description: experiments.description,
+  type: experiments.type,
+  status: experiments.status,
+  tags: experiments.tags,
+  metadata: experiments.metadata,
+  createdAt: experiments.createdAt,
+  updatedAt: experiments.updatedAt,
+};
+
 export interface ExperimentPageQuery {
   projectId: string;
   filter: ExperimentListFilter;
@@ -82,15 +95,7 @@ export async function listExperimentPage(db: Queryable, { projectId, filter, sor
   const order = sort.direction === "asc" ? sql`asc` : sql`desc`;
   return db
     .select({
-      id: experiments.id,
-      name: experiments.name,
-      description: experiments.description,
-      type: experiments.type,
-      status: experiments.status,
-      tags: experiments.tags,
-      metadata: experiments.metadata,
-      createdAt: experiments.createdAt,
-      updatedAt: experiments.updatedAt,
+      ...experimentListColumns,
       sortKey: key,
     })
     .from(experiments)

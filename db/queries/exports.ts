@@ -4,7 +4,7 @@ import type { ExperimentListFilter } from "../../contracts/experiment";
 import type { RunFilter } from "../../domain/run/filter";
 import type { Queryable } from "../client";
 import { experiments, runs } from "../schema";
-import { experimentListWhere } from "./experiments";
+import { experimentListColumns, experimentListWhere } from "./experiments";
 import { runFilterSql } from "./run-filter";
 
 export interface ExportKey {
@@ -18,15 +18,7 @@ const after = (table: typeof experiments | typeof runs, key: ExportKey | undefin
 export async function experimentExportPage(db: Queryable, q: { projectId: string; filter: ExperimentListFilter; after?: ExportKey; limit: number }) {
   return db
     .select({
-      id: experiments.id,
-      name: experiments.name,
-      description: experiments.description,
-      type: experiments.type,
-      status: experiments.status,
-      tags: experiments.tags,
-      metadata: experiments.metadata,
-      createdAt: experiments.createdAt,
-      updatedAt: experiments.updatedAt,
+      ...experimentListColumns,
       key: sql<string>`to_char(${experiments.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(experiments)

@@ -3,7 +3,7 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import type { AppRouter } from "@/server/trpc/app-router";
-import { AuditChanges } from "./audit-changes";
+import { AuditChanges } from "../../_components/audit-changes";
 import { shortId } from "./audit-format";
 
 export type AuditEvent = inferRouterOutputs<AppRouter>["audit"]["list"]["items"][number];

@@ -1,11 +1,12 @@
 "use client";
 // The audit trail of the active project: URL-backed filters above, the matching events below.
+import { ErrorNotice } from "../../_components/error-notice";
 import { NoProject } from "../../_components/no-project";
 import { EmptyState, Skeleton } from "../../_components/skeleton";
 import { messageOf } from "../../_lib/errors";
 import { useActiveProject, useMe } from "../../_lib/use-active-project";
 import { AuditFilterBar } from "./audit-filters";
-import { AuditResults, ErrorNotice } from "./audit-results";
+import { AuditResults } from "./audit-results";
 import { useAuditFilters } from "./use-audit-filters";
 
 export function AuditView() {

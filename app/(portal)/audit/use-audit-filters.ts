@@ -1,8 +1,8 @@
 "use client";
 // Audit filters live in the URL (?entityType=&actorId=&action=&from=&to=) so a filtered view can be shared or reloaded.
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback } from "react";
 import { idSchema } from "@/contracts/common";
+import { useUrlParams } from "../../_lib/use-url-params";
 import { parseIso } from "./audit-format";
 
 export const ENTITY_TYPES = ["project", "member", "user", "experiment", "run", "capture_session", "sensor"] as const;
@@ -29,15 +29,7 @@ function sanitize(key: FilterKey, raw: string): string {
 }
 
 export function useAuditFilters() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  // router.replace lands asynchronously: build back-to-back changes on the URL we last asked for, not the stale one.
-  const pending = useRef<string | null>(null);
-  const current = params.toString();
-  useEffect(() => {
-    pending.current = null;
-  }, [current]);
+  const { params, update, setParam } = useUrlParams();
 
   const read = (key: FilterKey) => sanitize(key, params.get(key) ?? "");
   const filters: AuditFilters = { entityType: read("entityType"), actorId: read("actorId"), action: read("action"), from: read("from"), to: read("to") };
@@ -46,29 +38,8 @@ export function useAuditFilters() {
   const rangeError = from && to && from > to ? "“From” must not be later than “To”." : null;
   const hasFilters = KEYS.some((key) => filters[key] !== "");
 
-  const navigate = useCallback(
-    (search: string) => {
-      pending.current = search;
-      router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
-    },
-    [router, pathname],
-  );
-
-  const setFilter = useCallback(
-    (key: FilterKey, value: string) => {
-      const next = new URLSearchParams(pending.current ?? current);
-      if (value) next.set(key, value);
-      else next.delete(key);
-      navigate(next.toString());
-    },
-    [current, navigate],
-  );
-
-  const clear = useCallback(() => {
-    const next = new URLSearchParams(pending.current ?? current);
-    for (const key of KEYS) next.delete(key);
-    navigate(next.toString());
-  }, [current, navigate]);
+  const setFilter = useCallback((key: FilterKey, value: string) => setParam(key, value), [setParam]);
+  const clear = useCallback(() => update((next) => KEYS.forEach((key) => next.delete(key))), [update]);
 
   // The query key includes these, so any filter change starts pagination again from the newest event.
   const query = {

@@ -60,44 +60,22 @@ export function ExperimentFields({ projectId, errors, defaults = {}, idPrefix }:
   );
 }
 
-/**
- * A free-text type with the project's existing types suggested through a <datalist>. The same markup as the shared
- * Field, which has no `list` prop.
- */
+/** A free-text type, with the project's existing types suggested through a <datalist>. */
 function TypeField({ projectId, id, defaultValue, errors }: { projectId: string; id: string; defaultValue?: string; errors: FieldErrors }) {
   const trpc = useTRPC();
   const types = useQuery(trpc.experiment.types.queryOptions({ projectId }));
-  const messages = errors.type;
-  const invalid = Boolean(messages?.length);
-  const listId = `${id}-options`;
   return (
-    <div className="field">
-      <label htmlFor={id}>Type</label>
-      <input
-        id={id}
-        name="type"
-        className="input"
-        list={listId}
-        autoComplete="off"
-        placeholder="general"
-        defaultValue={defaultValue}
-        aria-invalid={invalid}
-        aria-describedby={invalid ? `${id}-error` : `${id}-hint`}
-      />
-      <datalist id={listId}>
-        {(types.data ?? []).map((type) => (
-          <option key={type} value={type} />
-        ))}
-      </datalist>
-      {invalid ? (
-        <span className="field-error" id={`${id}-error`} role="alert">
-          {messages!.join(". ")}
-        </span>
-      ) : (
-        <span className="muted" id={`${id}-hint`}>
-          Pick one in use or type a new one.
-        </span>
-      )}
-    </div>
+    <Field
+      name="type"
+      id={id}
+      label="Type"
+      defaultValue={defaultValue}
+      errors={errors}
+      autoComplete="off"
+      placeholder="general"
+      list={types.data ?? []}
+      hint="Pick one in use or type a new one."
+      linkHint
+    />
   );
 }

@@ -2,7 +2,7 @@
 // Relative imports: this module is unit-tested, and vitest does not resolve the "@/" alias.
 import { RUN_STATUSES, type RunStatus } from "../../../domain/run/status";
 import type { ExperimentStatus } from "../../../domain/experiment/status";
-import { changedKeys } from "../audit/audit-format";
+import { changedKeys } from "../../_lib/json";
 
 /** The button that moves an experiment to each status, and the toast after it. */
 export const TRANSITIONS: Record<ExperimentStatus, { label: string; done: string }> = {

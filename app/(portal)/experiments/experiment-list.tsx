@@ -1,11 +1,11 @@
 "use client";
 // The experiments of the active project: URL-backed filters above, the matching experiments below.
 import Link from "next/link";
+import { ErrorNotice } from "../../_components/error-notice";
 import { NoProject } from "../../_components/no-project";
 import { EmptyState, Skeleton } from "../../_components/skeleton";
 import { messageOf } from "../../_lib/errors";
 import { useActiveProject, useMe } from "../../_lib/use-active-project";
-import { ErrorNotice } from "../audit/audit-results";
 import { ExperimentFilterBar } from "./experiment-filters";
 import { ExperimentResults } from "./experiment-results";
 import { ExportLinks } from "../../_components/export-links";

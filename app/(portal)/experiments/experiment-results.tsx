@@ -2,10 +2,10 @@
 // The experiments matching the current filters and sort, 50 at a time, with "Load more" walking the cursor.
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { EmptyState, Skeleton } from "../../_components/skeleton";
-import { messageOf } from "../../_lib/errors";
+import { DataTable } from "../../_components/data-table";
+import { PagedResults } from "../../_components/paged-results";
+import { EmptyState } from "../../_components/skeleton";
 import { useTRPC } from "../../_lib/trpc";
-import { ErrorNotice } from "../audit/audit-results";
 import { EXPERIMENT_COLUMNS, ExperimentRow } from "./experiment-row";
 import type { ListQuery } from "./filter-params";
 
@@ -29,77 +29,46 @@ export function ExperimentResults({ projectId, query: listQuery, filtered, canWr
     ),
   );
 
-  if (query.isPending) return <Skeleton lines={6} label="Loading experiments" />;
-  if (query.isError && !query.data) return <ErrorNotice message={messageOf(query.error)} onRetry={() => void query.refetch()} />;
-
-  const items = query.data.pages.flatMap((page) => page.items);
-  if (items.length === 0) {
-    return filtered ? (
-      <EmptyState title="No experiments match these filters">
-        <p>Widen a date range, untick a status or clear the filters.</p>
-        <button type="button" className="btn" onClick={onClear}>
-          Clear filters
-        </button>
-      </EmptyState>
-    ) : (
-      <EmptyState title="No experiments yet — create the first one">
-        <p>An experiment groups the runs of one investigation.</p>
-        {canWrite ? (
-          <Link href="/experiments/new" className="btn btn-primary">
-            New experiment
-          </Link>
-        ) : (
-          <p>Ask an editor or owner of this project to create one.</p>
-        )}
-      </EmptyState>
-    );
-  }
+  const empty = filtered ? (
+    <EmptyState title="No experiments match these filters">
+      <p>Widen a date range, untick a status or clear the filters.</p>
+      <button type="button" className="btn" onClick={onClear}>
+        Clear filters
+      </button>
+    </EmptyState>
+  ) : (
+    <EmptyState title="No experiments yet — create the first one">
+      <p>An experiment groups the runs of one investigation.</p>
+      {canWrite ? (
+        <Link href="/experiments/new" className="btn btn-primary">
+          New experiment
+        </Link>
+      ) : (
+        <p>Ask an editor or owner of this project to create one.</p>
+      )}
+    </EmptyState>
+  );
 
   return (
-    <>
-      <p className="muted" aria-live="polite">
-        Showing {items.length} {items.length === 1 ? "experiment" : "experiments"}
-        {query.hasNextPage ? " — more below" : ""}
-      </p>
-      <div style={{ overflowX: "auto" }} aria-busy={query.isFetching}>
-        <table className="table" data-testid="experiment-table">
-          <thead>
-            <tr>
-              {EXPERIMENT_COLUMNS.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
+    <PagedResults
+      query={query}
+      loading={{ label: "Loading experiments", lines: 6 }}
+      empty={empty}
+      loadMore={{ testId: "experiments-load-more", end: "That is all of them." }}
+    >
+      {(items, more) => (
+        <>
+          <p className="muted" aria-live="polite">
+            Showing {items.length} {items.length === 1 ? "experiment" : "experiments"}
+            {more ? " — more below" : ""}
+          </p>
+          <DataTable columns={EXPERIMENT_COLUMNS} testId="experiment-table" busy={query.isFetching}>
             {items.map((experiment) => (
               <ExperimentRow key={experiment.id} experiment={experiment} />
             ))}
-          </tbody>
-        </table>
-      </div>
-      {query.isError ? (
-        <ErrorNotice
-          message={messageOf(query.error)}
-          onRetry={() => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch())}
-        />
-      ) : null}
-      <p style={{ marginTop: "0.75rem" }}>
-        {query.hasNextPage ? (
-          <button
-            type="button"
-            className="btn"
-            data-testid="experiments-load-more"
-            onClick={() => void query.fetchNextPage()}
-            disabled={query.isFetching}
-          >
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        ) : (
-          <span className="muted">That is all of them.</span>
-        )}
-      </p>
-    </>
+          </DataTable>
+        </>
+      )}
+    </PagedResults>
   );
 }

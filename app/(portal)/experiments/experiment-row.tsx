@@ -2,9 +2,10 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import type { AppRouter } from "@/server/trpc/app-router";
+import { TagList } from "../../_components/detail-list";
+import { StatusBadge } from "../../_components/status-badge";
 import { DateTime } from "./date-time";
 import { metadataPreview, runCountsSummary } from "./experiment-format";
-import { StatusBadge } from "./status-badge";
 
 export type ExperimentListItem = inferRouterOutputs<AppRouter>["experiment"]["list"]["items"][number];
 
@@ -26,20 +27,10 @@ export function ExperimentRow({ experiment }: { experiment: ExperimentListItem }
       </td>
       <td>{experiment.type}</td>
       <td>
-        <StatusBadge status={experiment.status} />
+        <StatusBadge status={experiment.status} testId="experiment-status" />
       </td>
       <td>
-        {experiment.tags.length > 0 ? (
-          <ul className="row" aria-label="Tags" style={{ listStyle: "none", margin: 0, padding: 0, gap: "0.25rem" }}>
-            {experiment.tags.map((tag) => (
-              <li key={tag} className="badge">
-                {tag}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <span className="muted">—</span>
-        )}
+        <TagList tags={experiment.tags} empty="—" />
       </td>
       <td className="mono" style={{ fontSize: "0.8rem" }}>
         {preview.entries.length === 0 ? <span className="muted">—</span> : null}

@@ -1,39 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RUN_STATUSES, runStatus } from "../../../domain/run/status";
-import { actionLabel, describeChange, formatDuration, formatElapsed, isRunTarget, liveDurationMs, RUN_ACTIONS } from "./run-format";
-
-describe("formatElapsed", () => {
-  it.each([
-    [0, "00:00:00"],
-    [999, "00:00:00"],
-    [83_000, "00:01:23"],
-    [3_600_000, "01:00:00"],
-    [86_399_999, "23:59:59"],
-    [123 * 3_600_000 + 4 * 60_000 + 5_000, "123:04:05"],
-    [-5_000, "00:00:00"],
-    [Number.NaN, "00:00:00"],
-  ])("formats %d ms as %s", (ms, text) => {
-    expect(formatElapsed(ms)).toBe(text);
-  });
-
-  it("shows a dash for a run that never started", () => {
-    expect(formatDuration(null)).toBe("—");
-    expect(formatDuration(61_000)).toBe("00:01:01");
-  });
-});
-
-describe("liveDurationMs", () => {
-  it("advances a running duration by the time since it arrived", () => {
-    expect(liveDurationMs(10_000, 1_000, 4_000, true)).toBe(13_000);
-  });
-  it("keeps a finished duration and a missing one as they are", () => {
-    expect(liveDurationMs(10_000, 1_000, 4_000, false)).toBe(10_000);
-    expect(liveDurationMs(null, 1_000, 4_000, true)).toBeNull();
-  });
-  it("never goes backwards when the data is newer than the clock tick", () => {
-    expect(liveDurationMs(10_000, 5_000, 4_000, true)).toBe(10_000);
-  });
-});
+import { actionLabel, describeChange, isRunTarget, RUN_ACTIONS } from "./run-format";
 
 describe("RUN_ACTIONS", () => {
   it("has a button for every status a run can move to", () => {

@@ -1,27 +1,6 @@
-// Pure helpers for the run pages: durations and timers, the action behind each status, and what a history event says.
+// Pure helpers for the run pages: the action behind each status, and what a history event says.
 // Relative imports: this module is unit-tested.
 import type { RunStatus } from "../../../domain/run/status";
-
-/** "00:01:23"; hours keep counting past 99 ("123:04:05"). Negative or non-finite input shows as zero. */
-export function formatElapsed(ms: number): string {
-  const total = Number.isFinite(ms) ? Math.max(0, Math.floor(ms / 1000)) : 0;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
-}
-
-/** A duration, or "—" when there is none yet (never started). */
-export function formatDuration(ms: number | null): string {
-  return ms === null ? "—" : formatElapsed(ms);
-}
-
-/**
- * A duration the server measured, advanced by the time since it arrived while the thing still runs. Counting from
- * `receivedAt` (the client's clock) instead of `startedAt` (the server's) keeps a skewed client clock out of the timer.
- */
-export function liveDurationMs(durationMs: number | null, receivedAt: number, now: number, running: boolean): number | null {
-  if (durationMs === null) return null;
-  return running ? durationMs + Math.max(0, now - receivedAt) : durationMs;
-}
 
 export type RunTarget = Exclude<RunStatus, "draft">;
 

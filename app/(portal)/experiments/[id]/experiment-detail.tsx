@@ -2,22 +2,18 @@
 // One experiment, in whichever of the user's projects it lives: the project comes from `project.locate`, not from the
 // active project, so a shared link works for every member.
 import { useQuery } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { idSchema } from "@/contracts/common";
 import { can } from "@/domain/access";
-import type { AppRouter } from "@/server/trpc/app-router";
+import { ErrorNotice } from "../../../_components/error-notice";
+import { ProjectNotice, type Located } from "../../../_components/project-notice";
 import { EmptyState, Skeleton } from "../../../_components/skeleton";
+import { StatusBadge } from "../../../_components/status-badge";
 import { errorCodeOf, messageOf } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
-import { ErrorNotice } from "../../audit/audit-results";
-import { StatusBadge } from "../status-badge";
 import { ExperimentActions } from "./experiment-actions";
 import { ExperimentInfo } from "./experiment-info";
-import { ProjectNotice } from "./project-notice";
 import { RunsSection } from "./runs-section";
-
-export type Located = inferRouterOutputs<AppRouter>["project"]["locate"];
 
 export function ExperimentDetail({ id }: { id: string }) {
   return (
@@ -57,7 +53,7 @@ function Experiment({ id, located }: { id: string; located: Located }) {
         <div style={{ minWidth: 0 }}>
           <div className="row" style={{ gap: "0.5rem" }}>
             <h1 style={{ overflowWrap: "anywhere" }}>{experiment.name}</h1>
-            <StatusBadge status={experiment.status} />
+            <StatusBadge status={experiment.status} testId="experiment-status" />
           </div>
           <p className="muted">in {located.projectName}</p>
         </div>

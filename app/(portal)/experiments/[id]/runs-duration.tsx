@@ -1,8 +1,8 @@
 "use client";
 // A run's duration; while the run is running it counts up every second from its start.
-import { useEffect, useState } from "react";
 import type { RunStatus } from "@/domain/run/status";
-import { formatDuration } from "./runs-format";
+import { formatDuration } from "../../../_lib/duration";
+import { useNow } from "../../../_lib/use-now";
 
 interface Props {
   status: RunStatus;
@@ -10,17 +10,6 @@ interface Props {
   finishedAt: Date | null;
   /** What the server computed (final once the run finished). */
   durationMs: number | null;
-}
-
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
 }
 
 export function RunDuration({ status, startedAt, finishedAt, durationMs }: Props) {

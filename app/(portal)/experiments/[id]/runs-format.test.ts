@@ -1,24 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_RUN_SORT, ariaSort, compareHref, formatDuration, nextRunSort, paramText, plural, readRunSort, readStoredColumns, runSortParam,
+  DEFAULT_RUN_SORT, ariaSort, compareHref, nextRunSort, paramText, plural, readRunSort, readStoredColumns, runSortParam,
   summarizeBatch,
 } from "./runs-format";
-
-describe("formatDuration", () => {
-  it.each([
-    [null, "—"],
-    [0, "0 s"],
-    [-5, "0 s"],
-    [42_999, "42 s"],
-    [60_000, "1 min 00 s"],
-    [5 * 60_000 + 3_000, "5 min 03 s"],
-    [3_600_000 + 2 * 60_000 + 59_000, "1 h 02 min"],
-    [23 * 3_600_000 + 59 * 60_000, "23 h 59 min"],
-    [2 * 86_400_000 + 3 * 3_600_000, "2 d 03 h"],
-  ])("formats %j ms as %j", (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
-  });
-});
 
 describe("run sort", () => {
   it("reads the URL value, falling back to the default", () => {

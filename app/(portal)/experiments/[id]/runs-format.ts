@@ -1,19 +1,6 @@
-// Pure helpers of the runs table: durations, the sort in the URL, remembered columns, batch result summaries.
+// Pure helpers of the runs table: the sort in the URL, remembered columns, batch result summaries.
 // Relative imports: this module is unit-tested.
 import { RUN_SORT_FIELDS, type ListRunsInput, type RunParams } from "../../../../contracts/run";
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** "42 s", "5 min 03 s", "1 h 02 min", "2 d 03 h"; "—" for a run that never started. */
-export function formatDuration(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms)) return "—";
-  const seconds = Math.floor(Math.max(0, ms) / 1000);
-  const [minutes, hours, days] = [Math.floor(seconds / 60), Math.floor(seconds / 3600), Math.floor(seconds / 86_400)];
-  if (seconds < 60) return `${seconds} s`;
-  if (seconds < 3600) return `${minutes} min ${pad(seconds % 60)} s`;
-  if (seconds < 86_400) return `${hours} h ${pad(minutes % 60)} min`;
-  return `${days} d ${pad(hours % 24)} h`;
-}
 
 /** A param's cell: the value as typed, "—" when the run does not have it. */
 export function paramText(value: RunParams[string] | undefined): string {

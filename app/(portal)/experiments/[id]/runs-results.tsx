@@ -4,10 +4,9 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { RunFilter } from "@/domain/run/filter";
-import { EmptyState, Skeleton } from "../../../_components/skeleton";
-import { messageOf } from "../../../_lib/errors";
+import { PagedResults } from "../../../_components/paged-results";
+import { EmptyState } from "../../../_components/skeleton";
 import { useTRPC } from "../../../_lib/trpc";
-import { ErrorNotice } from "../../audit/audit-results";
 import { BatchDialogs, RunsBatchBar, type BatchAction } from "./runs-batch-bar";
 import { ColumnsMenu, useRunColumns } from "./runs-columns";
 import { plural, type RunSort } from "./runs-format";
@@ -41,47 +40,26 @@ export function RunsResults({ projectId, experimentId, filter, sort, onSort, can
   // Mounted whatever the list shows, so a batch's results stay on screen when its runs leave the view.
   const dialogs = canWrite ? <BatchDialogs projectId={projectId} action={action} onClose={() => setAction(null)} /> : null;
 
-  if (query.isPending) return <Skeleton lines={5} label="Loading runs" />;
-  if (query.isError && !query.data) {
-    return (
-      <>
-        <ErrorNotice message={messageOf(query.error)} onRetry={() => void query.refetch()} />
-        {dialogs}
-      </>
-    );
-  }
-
-  const runs = query.data.pages.flatMap((page) => page.items);
-  if (runs.length === 0) {
-    const empty = filter ? (
-      <EmptyState title="No runs match this filter">
-        <p>Loosen a condition or clear the filter.</p>
-        <button type="button" className="btn" onClick={onClearFilter}>
-          Clear filter
+  const empty = filter ? (
+    <EmptyState title="No runs match this filter">
+      <p>Loosen a condition or clear the filter.</p>
+      <button type="button" className="btn" onClick={onClearFilter}>
+        Clear filter
+      </button>
+    </EmptyState>
+  ) : (
+    <EmptyState title="No runs yet — create the first run">
+      <p>A run records one execution: its params, status, timing and captured data.</p>
+      {canWrite ? (
+        <button type="button" className="btn btn-primary" onClick={onCreate}>
+          New run
         </button>
-      </EmptyState>
-    ) : (
-      <EmptyState title="No runs yet — create the first run">
-        <p>A run records one execution: its params, status, timing and captured data.</p>
-        {canWrite ? (
-          <button type="button" className="btn btn-primary" onClick={onCreate}>
-            New run
-          </button>
-        ) : (
-          <p>Ask an editor or owner of this project to create one.</p>
-        )}
-      </EmptyState>
-    );
-    return (
-      <>
-        {empty}
-        {dialogs}
-      </>
-    );
-  }
+      ) : (
+        <p>Ask an editor or owner of this project to create one.</p>
+      )}
+    </EmptyState>
+  );
 
-  // Only loaded rows count: a run that left the view (filtered out after a change) is no longer selected.
-  const selectedRuns = runs.filter((run) => selected.has(run.id));
   function select(ids: readonly string[], on: boolean) {
     setSelected((current) => {
       const next = new Set(current);
@@ -94,40 +72,41 @@ export function RunsResults({ projectId, experimentId, filter, sort, onSort, can
   }
 
   return (
-    <>
-      <div className="row" style={{ marginTop: "0.5rem" }}>
-        <p className="muted" aria-live="polite" style={{ margin: 0 }}>
-          Showing {plural(runs.length, "run")}
-          {query.hasNextPage ? " — more below" : ""}
-        </p>
-        <span className="spacer" />
-        <ColumnsMenu paramKeys={paramKeys.data ?? []} columns={columns} onToggle={toggle} loading={paramKeys.isPending} />
-      </div>
-      {selectedRuns.length > 0 ? (
-        <RunsBatchBar
-          projectId={projectId}
-          runs={selectedRuns}
-          canWrite={canWrite}
-          onAction={setAction}
-          onClearSelection={() => setSelected(new Set())}
-        />
-      ) : null}
-      <div aria-busy={query.isFetching}>
-        <RunsTable runs={runs} columns={columns} sort={sort} onSort={onSort} selected={selected} onSelect={select} />
-      </div>
-      {query.isError ? (
-        <ErrorNotice message={messageOf(query.error)} onRetry={() => void (query.isFetchNextPageError ? query.fetchNextPage() : query.refetch())} />
-      ) : null}
-      <p style={{ marginTop: "0.75rem" }}>
-        {query.hasNextPage ? (
-          <button type="button" className="btn" data-testid="runs-load-more" onClick={() => void query.fetchNextPage()} disabled={query.isFetching}>
-            {query.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        ) : (
-          <span className="muted">That is all of them.</span>
-        )}
-      </p>
-      {dialogs}
-    </>
+    <PagedResults
+      query={query}
+      loading={{ label: "Loading runs", lines: 5 }}
+      empty={empty}
+      loadMore={{ testId: "runs-load-more", end: "That is all of them." }}
+      after={dialogs}
+    >
+      {(runs, more) => {
+        // Only loaded rows count: a run that left the view (filtered out after a change) is no longer selected.
+        const selectedRuns = runs.filter((run) => selected.has(run.id));
+        return (
+          <>
+            <div className="row" style={{ marginTop: "0.5rem" }}>
+              <p className="muted" aria-live="polite" style={{ margin: 0 }}>
+                Showing {plural(runs.length, "run")}
+                {more ? " — more below" : ""}
+              </p>
+              <span className="spacer" />
+              <ColumnsMenu paramKeys={paramKeys.data ?? []} columns={columns} onToggle={toggle} loading={paramKeys.isPending} />
+            </div>
+            {selectedRuns.length > 0 ? (
+              <RunsBatchBar
+                projectId={projectId}
+                runs={selectedRuns}
+                canWrite={canWrite}
+                onAction={setAction}
+                onClearSelection={() => setSelected(new Set())}
+              />
+            ) : null}
+            <div aria-busy={query.isFetching}>
+              <RunsTable runs={runs} columns={columns} sort={sort} onSort={onSort} selected={selected} onSelect={select} />
+            </div>
+          </>
+        );
+      }}
+    </PagedResults>
   );
 }

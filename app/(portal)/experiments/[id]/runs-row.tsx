@@ -4,10 +4,11 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import type { AppRouter } from "@/server/trpc/app-router";
+import { TagList } from "../../../_components/detail-list";
+import { StatusBadge } from "../../../_components/status-badge";
 import { DateTime } from "../date-time";
 import { RunDuration } from "./runs-duration";
 import { paramText } from "./runs-format";
-import { RunStatusBadge } from "./runs-status-badge";
 
 export type RunListItem = inferRouterOutputs<AppRouter>["run"]["list"]["items"][number];
 
@@ -30,23 +31,13 @@ export function RunRow({ run, columns, selected, onSelect }: Props) {
         </Link>
       </td>
       <td>
-        <RunStatusBadge status={run.status} />
+        <StatusBadge status={run.status} testId="run-status" />
       </td>
       <td>
         <RunDuration status={run.status} startedAt={run.startedAt} finishedAt={run.finishedAt} durationMs={run.durationMs} />
       </td>
       <td>
-        {run.tags.length > 0 ? (
-          <ul className="row" aria-label="Tags" style={{ listStyle: "none", margin: 0, padding: 0, gap: "0.25rem" }}>
-            {run.tags.map((tag) => (
-              <li key={tag} className="badge">
-                {tag}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <span className="muted">—</span>
-        )}
+        <TagList tags={run.tags} empty="—" />
       </td>
       <td style={{ textAlign: "right" }} data-testid="run-sessions">
         {run.sessionCount}

@@ -2,11 +2,11 @@
 // Creating an experiment: in any project where the user may write, starting with the active one.
 import Link from "next/link";
 import { can } from "@/domain/access";
+import { ErrorNotice } from "../../../_components/error-notice";
 import { NoProject } from "../../../_components/no-project";
 import { EmptyState, Skeleton } from "../../../_components/skeleton";
 import { messageOf } from "../../../_lib/errors";
 import { useActiveProject, useMe } from "../../../_lib/use-active-project";
-import { ErrorNotice } from "../../audit/audit-results";
 import { CreateExperimentForm } from "./create-experiment-form";
 
 export function NewExperiment() {

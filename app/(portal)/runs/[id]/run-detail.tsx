@@ -7,13 +7,12 @@ import Link from "next/link";
 import { idSchema } from "@/contracts/common";
 import { can } from "@/domain/access";
 import type { AppRouter } from "@/server/trpc/app-router";
+import { ErrorNotice } from "../../../_components/error-notice";
+import { ProjectNotice, type Located } from "../../../_components/project-notice";
 import { EmptyState, Skeleton } from "../../../_components/skeleton";
+import { StatusBadge } from "../../../_components/status-badge";
 import { errorCodeOf, messageOf } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
-import { ErrorNotice } from "../../audit/audit-results";
-import type { Located } from "../../experiments/[id]/experiment-detail";
-import { ProjectNotice } from "../../experiments/[id]/project-notice";
-import { RunStatusBadge } from "../status-badge";
 import { CaptureSessions } from "./capture-sessions";
 import { RunActions } from "./run-actions";
 import { RunHistory } from "./run-history";
@@ -62,7 +61,7 @@ function Run({ id, located }: { id: string; located: Located }) {
             <h1 style={{ overflowWrap: "anywhere" }} data-testid="run-name">
               {run.name}
             </h1>
-            <RunStatusBadge status={run.status} testId="run-status" />
+            <StatusBadge status={run.status} testId="run-status" />
           </div>
           <p className="muted">in {located.projectName}</p>
         </div>

@@ -4,11 +4,12 @@ import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import type { AppRouter } from "@/server/trpc/app-router";
+import { AuditChanges } from "../../../_components/audit-changes";
+import { DataTable } from "../../../_components/data-table";
+import { ErrorNotice } from "../../../_components/error-notice";
 import { Skeleton } from "../../../_components/skeleton";
 import { messageOf } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
-import { AuditChanges } from "../../audit/audit-changes";
-import { ErrorNotice } from "../../audit/audit-results";
 import { DateTime } from "../../experiments/date-time";
 import { actionLabel, describeChange } from "../run-format";
 
@@ -29,24 +30,11 @@ export function RunHistory({ projectId, runId }: { projectId: string; runId: str
       ) : query.data.length === 0 ? (
         <p className="muted">No changes recorded yet.</p>
       ) : (
-        <div style={{ overflowX: "auto" }}>
-          <table className="table" aria-labelledby="run-history-heading">
-            <thead>
-              <tr>
-                {COLUMNS.map((column) => (
-                  <th key={column} scope="col">
-                    {column}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {query.data.map((event) => (
-                <HistoryRow key={event.id} event={event} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={COLUMNS} aria-labelledby="run-history-heading">
+          {query.data.map((event) => (
+            <HistoryRow key={event.id} event={event} />
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -1,27 +1,14 @@
 "use client";
 // Everything recorded about a run, read-only: timing (the duration counts up while it runs), tags, params, metadata.
 import type { CSSProperties } from "react";
-import { prettyJson } from "../../audit/audit-format";
+import { CodeBlock, DetailList, TagList } from "../../../_components/detail-list";
+import { formatElapsed, liveDurationMs } from "../../../_lib/duration";
+import { prettyJson } from "../../../_lib/json";
+import { useNow } from "../../../_lib/use-now";
 import { DateTime } from "../../experiments/date-time";
-import { formatDuration, liveDurationMs } from "../run-format";
-import { useNow } from "../use-now";
 import type { RunDetails } from "./run-detail";
 
-const listStyle: CSSProperties = { display: "grid", gridTemplateColumns: "max-content 1fr", gap: "0.5rem 1.25rem", margin: 0 };
 const dd: CSSProperties = { margin: 0, minWidth: 0 };
-const preStyle: CSSProperties = {
-  margin: 0,
-  padding: "0.6rem 0.75rem",
-  background: "var(--bg)",
-  border: "1px solid var(--border)",
-  borderRadius: "var(--radius)",
-  fontFamily: "var(--mono)",
-  fontSize: "0.8rem",
-  maxHeight: "24rem",
-  overflow: "auto",
-  whiteSpace: "pre-wrap",
-  wordBreak: "break-word",
-};
 const none = (text: string) => <span className="muted">{text}</span>;
 
 export function RunInfo({ run, receivedAt }: { run: RunDetails; receivedAt: number }) {
@@ -31,10 +18,10 @@ export function RunInfo({ run, receivedAt }: { run: RunDetails; receivedAt: numb
   return (
     <section className="card" aria-labelledby="run-details-heading">
       <h2 id="run-details-heading">Details</h2>
-      <dl style={listStyle} data-testid="run-details">
+      <DetailList testId="run-details">
         <dt className="muted">Duration</dt>
         <dd style={dd} data-testid="run-duration" className="mono">
-          {formatDuration(liveDurationMs(run.durationMs, receivedAt, now, running))}
+          {formatElapsed(liveDurationMs(run.durationMs, receivedAt, now, running))}
         </dd>
         <dt className="muted">Started</dt>
         <dd style={dd} data-testid="run-started-at">
@@ -54,23 +41,13 @@ export function RunInfo({ run, receivedAt }: { run: RunDetails; receivedAt: numb
         ) : null}
         <dt className="muted">Tags</dt>
         <dd style={dd} data-testid="run-tags">
-          {run.tags.length > 0 ? (
-            <ul className="row" aria-label="Tags" style={{ listStyle: "none", margin: 0, padding: 0, gap: "0.25rem" }}>
-              {run.tags.map((tag) => (
-                <li key={tag} className="badge">
-                  {tag}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            none("No tags")
-          )}
+          <TagList tags={run.tags} empty="No tags" />
         </dd>
         <dt className="muted">Created</dt>
         <dd style={dd}>
           <DateTime value={run.createdAt} full />
         </dd>
-      </dl>
+      </DetailList>
       <h3 id="run-params-heading">Params</h3>
       {params.length > 0 ? (
         <table className="table" aria-labelledby="run-params-heading" data-testid="run-params">
@@ -98,9 +75,9 @@ export function RunInfo({ run, receivedAt }: { run: RunDetails; receivedAt: numb
       )}
       <h3 id="run-metadata-heading">Metadata</h3>
       {Object.keys(run.metadata).length > 0 ? (
-        <pre style={preStyle} aria-labelledby="run-metadata-heading" data-testid="run-metadata">
+        <CodeBlock aria-labelledby="run-metadata-heading" testId="run-metadata">
           {prettyJson(run.metadata)}
-        </pre>
+        </CodeBlock>
       ) : (
         <p data-testid="run-metadata">{none("No metadata")}</p>
       )}

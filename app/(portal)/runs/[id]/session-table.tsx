@@ -5,11 +5,12 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
 import { captureSessionIdInput } from "@/contracts/capture-session";
+import { DataTable } from "../../../_components/data-table";
+import { StatusBadge } from "../../../_components/status-badge";
+import { formatElapsed, liveDurationMs } from "../../../_lib/duration";
 import { useTRPC } from "../../../_lib/trpc";
+import { useNow } from "../../../_lib/use-now";
 import { DateTime } from "../../experiments/date-time";
-import { formatDuration, liveDurationMs } from "../run-format";
-import { SessionStatusBadge } from "../status-badge";
-import { useNow } from "../use-now";
 import { ActionDialog } from "./action-dialog";
 import type { CaptureSession } from "./capture-sessions";
 import { useRefreshRun } from "./use-refresh-run";
@@ -24,24 +25,11 @@ interface Props {
 export function SessionTable({ projectId, sessions, receivedAt, canWrite }: Props) {
   const columns = ["Session", "Started", "Ended", "Duration", "Status", "Failure reason", ...(canWrite ? ["Actions"] : [])];
   return (
-    <div style={{ overflowX: "auto" }}>
-      <table className="table" aria-label="All capture sessions" data-testid="session-table">
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((session) => (
-            <SessionRow key={session.id} projectId={projectId} session={session} receivedAt={receivedAt} canWrite={canWrite} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={columns} aria-label="All capture sessions" testId="session-table">
+      {sessions.map((session) => (
+        <SessionRow key={session.id} projectId={projectId} session={session} receivedAt={receivedAt} canWrite={canWrite} />
+      ))}
+    </DataTable>
   );
 }
 
@@ -70,10 +58,10 @@ function SessionRow({ projectId, session, receivedAt, canWrite }: Omit<Props, "s
       </td>
       <td>{session.endedAt ? <DateTime value={session.endedAt} full /> : <span className="muted">—</span>}</td>
       <td className="mono" data-testid="session-duration">
-        {formatDuration(liveDurationMs(session.durationMs, receivedAt, now, running))}
+        {formatElapsed(liveDurationMs(session.durationMs, receivedAt, now, running))}
       </td>
       <td>
-        <SessionStatusBadge status={session.status} />
+        <StatusBadge status={session.status} testId="session-status" />
       </td>
       <td style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{session.failureReason ?? <span className="muted">—</span>}</td>
       {canWrite ? (

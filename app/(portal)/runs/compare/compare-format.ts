@@ -2,7 +2,7 @@
 // Relative imports: this module is unit-tested.
 import { idSchema } from "../../../../contracts/common";
 import { compareRunsInput } from "../../../../contracts/run";
-import { formatDuration } from "../run-format";
+import { formatElapsed } from "../../../_lib/duration";
 
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 10;
@@ -70,7 +70,7 @@ function valueRows(section: "params" | "metadata", keys: string[], differing: st
 
 /** Status, duration and tags, then one row per param key and per metadata key, each marked when its runs differ. */
 export function compareRows({ runs, paramKeys, metadataKeys, differing }: Comparison): CompareRow[] {
-  const durations = runs.map((r) => formatDuration(r.durationMs));
+  const durations = runs.map((r) => formatElapsed(r.durationMs));
   return [
     { id: "status", section: "run", label: "Status", cells: runs.map((r) => r.status), differs: differing.status },
     { id: "duration", section: "run", label: "Duration", cells: durations, differs: new Set(durations).size > 1 },

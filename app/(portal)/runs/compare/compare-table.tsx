@@ -4,7 +4,8 @@ import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useState, type CSSProperties } from "react";
 import type { AppRouter } from "@/server/trpc/app-router";
-import { RunStatusBadge } from "../status-badge";
+import { TagList } from "../../../_components/detail-list";
+import { StatusBadge } from "../../../_components/status-badge";
 import { compareRows, type CompareRow } from "./compare-format";
 
 type Comparison = inferRouterOutputs<AppRouter>["run"]["compare"];
@@ -93,19 +94,8 @@ function Row({ row, runs }: { row: CompareRow; runs: ComparedRun[] }) {
 }
 
 function Cell({ row, run, text }: { row: CompareRow; run: ComparedRun; text: string | null }) {
-  if (row.id === "status") return <RunStatusBadge status={run.status} />;
-  if (row.id === "tags") {
-    if (run.tags.length === 0) return <span className="muted">No tags</span>;
-    return (
-      <ul className="row" aria-label="Tags" style={{ listStyle: "none", margin: 0, padding: 0, gap: "0.25rem" }}>
-        {run.tags.map((tag) => (
-          <li key={tag} className="badge">
-            {tag}
-          </li>
-        ))}
-      </ul>
-    );
-  }
+  if (row.id === "status") return <StatusBadge status={run.status} />;
+  if (row.id === "tags") return <TagList tags={run.tags} empty="No tags" />;
   if (text === null) return <span className="muted" title="Not set on this run">—</span>;
   return <span className="mono" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{text}</span>;
 }

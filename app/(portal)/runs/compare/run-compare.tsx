@@ -3,10 +3,10 @@
 // sent; a run the server cannot find is reported with the server's own sentence.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { ErrorNotice } from "../../../_components/error-notice";
 import { EmptyState, Skeleton } from "../../../_components/skeleton";
 import { errorCodeOf, messageOf } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
-import { ErrorNotice } from "../../audit/audit-results";
 import { parseCompareParams } from "./compare-format";
 import { CompareTable } from "./compare-table";
 

@@ -1,13 +1,17 @@
 "use client";
-// When an experiment lives outside the active project the page still works (it uses the located project), but the
+// When an experiment or run lives outside the active project the page still works (it uses the located project), but the
 // rest of the portal would show another project, so we say so and offer to switch.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { toast } from "sonner";
-import { FormError } from "../../../_components/form";
-import { messageOf } from "../../../_lib/errors";
-import { useTRPC } from "../../../_lib/trpc";
-import { useActiveProject } from "../../../_lib/use-active-project";
-import type { Located } from "./experiment-detail";
+import type { AppRouter } from "@/server/trpc/app-router";
+import { messageOf } from "../_lib/errors";
+import { useTRPC } from "../_lib/trpc";
+import { useActiveProject } from "../_lib/use-active-project";
+import { FormError } from "./form";
+
+/** Where `project.locate` found an experiment or run, and the user's role there. */
+export type Located = inferRouterOutputs<AppRouter>["project"]["locate"];
 
 export function ProjectNotice({ located, subject = "experiment" }: { located: Located; subject?: "experiment" | "run" }) {
   const trpc = useTRPC();

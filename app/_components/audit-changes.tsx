@@ -1,20 +1,6 @@
 // One event's before/after snapshots side by side, with the top-level keys that changed.
-import type { CSSProperties } from "react";
-import { changedKeys, prettyJson } from "./audit-format";
-
-const preStyle: CSSProperties = {
-  margin: 0,
-  padding: "0.6rem 0.75rem",
-  background: "var(--bg)",
-  border: "1px solid var(--border)",
-  borderRadius: "var(--radius)",
-  fontFamily: "var(--mono)",
-  fontSize: "0.8rem",
-  maxHeight: "20rem",
-  overflow: "auto",
-  whiteSpace: "pre-wrap",
-  wordBreak: "break-word",
-};
+import { changedKeys, prettyJson } from "../_lib/json";
+import { CodeBlock } from "./detail-list";
 
 export function AuditChanges({ before, after }: { before: unknown; after: unknown }) {
   const keys = changedKeys(before, after);
@@ -50,7 +36,7 @@ function Snapshot({ label, value }: { label: string; value: unknown }) {
       <figcaption className="muted" style={{ fontSize: "0.8rem", fontWeight: 600, marginBottom: "0.25rem" }}>
         {label}
       </figcaption>
-      <pre style={preStyle}>{prettyJson(value)}</pre>
+      <CodeBlock maxHeight="20rem">{prettyJson(value)}</CodeBlock>
     </figure>
   );
 }
