@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./experiments";
 export * from "./rate-limits";
 export * from "./idempotency";
+export * from "./sensors";

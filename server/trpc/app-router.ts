@@ -6,6 +6,7 @@ import { experimentRouter } from "./routers/experiment";
 import { memberRouter } from "./routers/member";
 import { projectRouter } from "./routers/project";
 import { runRouter } from "./routers/run";
+import { sensorRouter } from "./routers/sensor";
 import { userRouter } from "./routers/user";
 
 export const appRouter = router({
@@ -17,6 +18,7 @@ export const appRouter = router({
   experiment: experimentRouter,
   run: runRouter,
   captureSession: captureSessionRouter,
+  sensor: sensorRouter,
 });
 
 export type AppRouter = typeof appRouter;
