@@ -1,12 +1,5 @@
-import { EmptyState } from "../../_components/skeleton";
+import { SensorList } from "./sensor-list";
 
 export default function SensorsPage() {
-  return (
-    <>
-      <h1>Sensors</h1>
-      <EmptyState title="No sensors yet">
-        <p>Registering sensors, their ingest tokens and conversion profiles arrives with the telemetry release.</p>
-      </EmptyState>
-    </>
-  );
+  return <SensorList />;
 }
