@@ -29,6 +29,17 @@ export default tseslint.config(
   { files: ["domain/*/*.ts"], rules: domainRule(2) },
   { files: ["domain/*/*/*.ts"], rules: domainRule(3) },
   {
+    // server/http/server.ts loads these before Next.js starts; Next's request-scoped modules (next/headers, next-auth's
+    // Next bindings) loaded that early leave Next with a fake AsyncLocalStorage that throws on the first page.
+    files: ["server/http/**/*.ts", "server/trpc/**/*.ts", "server/services/**/*.ts", "server/auth/session-*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^next/|^next-auth$|/current-user$|/auth/config$", message: "The node:http tRPC path must not load Next's request-scoped modules: use server/auth/session-cookie." }] },
+      ],
+    },
+  },
+  {
     files: ["app/**/*.ts", "app/**/*.tsx"],
     rules: {
       "no-restricted-imports": [

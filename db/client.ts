@@ -34,3 +34,10 @@ export function getDb(): Db {
   }
   return globalForDb.__etpDb.db;
 }
+
+/** Ends the process's pool (on shutdown, before the database server stops). */
+export async function closeDb(): Promise<void> {
+  const handle = globalForDb.__etpDb;
+  globalForDb.__etpDb = undefined;
+  await handle?.close();
+}

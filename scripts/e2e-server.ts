@@ -1,12 +1,12 @@
 // Playwright's web server: a fresh database (on DATABASE_URL's server, or an embedded one), migrations, a current
-// production build, then `next start` — the same path an operator runs.
+// production build, then the platform's own server (server/http/server.ts) — the same path an operator runs.
 import { randomBytes } from "node:crypto";
-import { spawn } from "node:child_process";
 import path from "node:path";
+import { closeDb } from "../db/client";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { runMigrations } from "../db/migrate";
 import { adminUrlFrom, recreateDatabase, withDatabase } from "../test/pg-admin";
-import { buildIfNeeded, nextBin } from "./lib/build";
+import { buildIfNeeded } from "./lib/build";
 
 const root = process.cwd();
 const port = Number(process.env.E2E_PORT ?? 3210);
@@ -20,16 +20,19 @@ async function main() {
   const url = withDatabase(adminUrl, name);
   await runMigrations(url);
   buildIfNeeded(root, log);
-  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" as const };
-  const child = spawn(process.execPath, [nextBin(root), "start", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
+  Object.assign(process.env, { DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" });
+  // Imported only now: the app's modules (and Next.js) read their settings from the environment when they load.
+  const { closeAppServer, createAppServer } = await import("../server/http/server");
+  const server = await createAppServer({ dev: false, port });
+  log(`Ready on http://localhost:${port}`);
   const stop = async () => {
-    child.kill("SIGTERM");
+    await closeAppServer(server);
+    await closeDb();
     await embedded?.stop();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop());
   process.on("SIGINT", () => void stop());
-  child.on("exit", () => void stop());
 }
 
 main().catch((error: unknown) => {

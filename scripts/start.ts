@@ -1,14 +1,13 @@
-// `npm start` (production build), `npm run dev` (next dev) and `npm run start:prod` (no embedded DB, no demo).
-// One process owns the embedded PostgreSQL and the Next.js child, and stops both on Ctrl-C.
-import { spawn } from "node:child_process";
+// `npm start` (production build), `npm run dev` (Next.js in dev mode) and `npm run start:prod` (no embedded DB, no demo).
+// One process owns the embedded PostgreSQL and the app server (server/http/server.ts), and stops both on Ctrl-C.
 import fs from "node:fs";
 import path from "node:path";
-import { createDb } from "../db/client";
+import { closeDb, createDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { purgeExpiredIdempotencyKeys } from "../db/queries/idempotency";
 import { purgeExpiredRateLimits } from "../db/queries/rate-limits";
 import { resolveAuthSecret } from "./lib/auth-secret";
-import { buildIfNeeded, nextBin } from "./lib/build";
+import { buildIfNeeded } from "./lib/build";
 import { resolveDatabase } from "./lib/database";
 import { seedDemo } from "./lib/seed-demo";
 
@@ -21,6 +20,8 @@ const mode = process.argv.includes("--dev") ? "dev" : process.argv.includes("--p
 const stateDir = path.resolve(root, process.env.DATA_DIR || ".data");
 const port = Number(process.env.PORT || 3000);
 const log = (line: string) => console.log(`[etp] ${line}`);
+/** Closes what is running so far (the server, the pool, an embedded PostgreSQL) and exits. */
+let shutdown: (code: number) => Promise<void> = async (code) => process.exit(code);
 
 async function main() {
   const production = mode === "prod" || (process.env.NODE_ENV === "production" && Boolean(process.env.DATABASE_URL));
@@ -28,13 +29,14 @@ async function main() {
   const authSecret = resolveAuthSecret({ env: process.env, stateDir, production });
 
   const database = await resolveDatabase({ url: process.env.DATABASE_URL || undefined, stateDir, databaseName: process.env.EMBEDDED_DATABASE_NAME || "etp" });
-  const children: ReturnType<typeof spawn>[] = [];
+  let closeServer = async () => {};
   let stopping = false;
-  const shutdown = async (code: number) => {
+  shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log("Stopping…");
-    for (const child of children) child.kill("SIGTERM");
+    await closeServer();
+    await closeDb();
     await database.stop();
     process.exit(code);
   };
@@ -53,10 +55,12 @@ async function main() {
   await handle.close();
 
   if (mode !== "dev") buildIfNeeded(root, log);
-  const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: authSecret, PORT: String(port) };
-  const child = spawn(process.execPath, [nextBin(root), mode === "dev" ? "dev" : "start", "-p", String(port)], { cwd: root, env, stdio: "inherit" });
-  children.push(child);
-  child.on("exit", (code) => void shutdown(code ?? 0));
+  const nodeEnv = mode === "dev" ? "development" : process.env.NODE_ENV || "production";
+  Object.assign(process.env, { NODE_ENV: nodeEnv, DATABASE_URL: database.url, AUTH_SECRET: authSecret, PORT: String(port) });
+  // Imported only now: the app's modules (and Next.js) read their settings from the environment when they load.
+  const { closeAppServer, createAppServer } = await import("../server/http/server");
+  const server = await createAppServer({ dev: mode === "dev", port });
+  closeServer = () => closeAppServer(server);
 
   log(`Ready on http://localhost:${port}`);
   if (demo) log(`Demo sign-in: ${demo.email} / ${demo.password}  (also in ${path.join(stateDir, "demo.json")})`);
@@ -66,5 +70,5 @@ main().catch(async (error: unknown) => {
   console.error(`[etp] ${error instanceof Error ? error.message : String(error)}`);
   // drizzle wraps PostgreSQL's own reason (permission denied, missing extension…) in the cause.
   if (error instanceof Error && error.cause instanceof Error) console.error(`[etp] cause: ${error.cause.message}`);
-  process.exit(1);
+  await shutdown(1);
 });

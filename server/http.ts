@@ -40,9 +40,17 @@ function tooLarge(maxBytes: number): DomainError {
   return new DomainError("PAYLOAD_TOO_LARGE", `The body is larger than the limit of ${maxBytes} bytes.`, { maxBytes });
 }
 
-/** Behind a reverse proxy the first X-Forwarded-For entry is the client; set TRUST_PROXY=false when nothing sets it. */
-export function clientAddress(request: Request): string {
-  if (process.env.TRUST_PROXY === "false") return "direct";
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "direct";
+export interface HeaderSource {
+  get(name: string): string | null;
+}
+
+/**
+ * Behind a reverse proxy the first X-Forwarded-For entry is the client; set TRUST_PROXY=false when nothing sets it.
+ * Without those headers it is the socket's address where the caller has one (the node:http server), else "direct".
+ */
+export function clientAddress(headers: HeaderSource, socketAddress?: string): string {
+  const fallback = socketAddress || "direct";
+  if (process.env.TRUST_PROXY === "false") return fallback;
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip") || fallback;
 }

@@ -18,7 +18,7 @@ export async function handleSignIn(request: Request): Promise<Response> {
   const requestId = resolveRequestId(request.headers.get("x-request-id"));
   try {
     const input = signInInput.parse(await readJsonBody(request));
-    await checkRateLimit(getDb(), `sign-in:${input.email}:${clientAddress(request)}`, SIGN_IN_LIMIT);
+    await checkRateLimit(getDb(), `sign-in:${input.email}:${clientAddress(request.headers)}`, SIGN_IN_LIMIT);
     try {
       await signIn("credentials", { email: input.email, password: input.password, redirect: false });
     } catch (error) {

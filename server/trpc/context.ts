@@ -1,10 +1,9 @@
-// Per-request context: the database, the request id and the signed-in user (null when signed out).
+// Per-request context: the database, the request id and the signed-in user (null when signed out). Both transports
+// build it here: the Next.js route handler and the node:http handler in front of Next.js.
 import type { Db } from "../../db/client";
-import { getDb } from "../../db/client";
 import type { SessionUser } from "../auth/session-user";
-import { currentUser } from "../auth/current-user";
-import { clientAddress } from "../http";
-import { resolveRequestId } from "../request-id";
+import { sessionUserFromCookieHeader } from "../auth/session-cookie";
+import { clientAddress, type HeaderSource } from "../http";
 
 export interface TrpcContext {
   db: Db;
@@ -14,11 +13,19 @@ export interface TrpcContext {
   clientIp: string;
 }
 
-export async function createRequestContext(request: Request): Promise<TrpcContext> {
+export interface ContextSource {
+  db: Db;
+  requestId: string;
+  headers: HeaderSource;
+  /** The peer address, when the transport has a socket. */
+  socketAddress?: string;
+}
+
+export async function createTrpcContext(source: ContextSource): Promise<TrpcContext> {
   return {
-    db: getDb(),
-    requestId: resolveRequestId(request.headers.get("x-request-id")),
-    user: await currentUser(),
-    clientIp: clientAddress(request),
+    db: source.db,
+    requestId: source.requestId,
+    user: await sessionUserFromCookieHeader(source.headers.get("cookie") ?? undefined, source.db),
+    clientIp: clientAddress(source.headers, source.socketAddress),
   };
 }

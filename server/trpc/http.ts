@@ -1,11 +1,13 @@
-// The tRPC fetch handler behind app/api/trpc: body limit, request-id header, Retry-After for rate limits.
+// The tRPC fetch handler behind app/api/trpc (used by `next dev` and a plain `next start`; the platform's own server
+// answers /api/trpc in server/http/trpc-node.ts): body limit, request-id header, Retry-After for rate limits.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { DomainError } from "../../domain/errors";
+import { getDb } from "../../db/client";
 import { toErrorResponse } from "../errors";
 import { MAX_JSON_BODY_BYTES, readLimited } from "../http";
 import { resolveRequestId } from "../request-id";
 import { appRouter } from "./app-router";
-import { createRequestContext } from "./context";
+import { createTrpcContext } from "./context";
+import { responseMetaFor } from "./response-meta";
 
 /** The proxy refuses a declared Content-Length over the limit; a chunked body is counted here as it arrives. */
 async function withBoundedBody(request: Request): Promise<Request> {
@@ -26,14 +28,7 @@ export async function handleTrpcRequest(incoming: Request): Promise<Response> {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: async () => ({ ...(await createRequestContext(request)), requestId }),
-    responseMeta({ errors }) {
-      const headers = new Headers({ "x-request-id": requestId, "cache-control": "no-store" });
-      const retryAfter = errors
-        .map((e) => (e.cause instanceof DomainError ? e.cause.details?.retryAfterSeconds : undefined))
-        .find((v) => typeof v === "number");
-      if (retryAfter) headers.set("retry-after", String(retryAfter));
-      return { headers };
-    },
+    createContext: () => createTrpcContext({ db: getDb(), requestId, headers: request.headers }),
+    responseMeta: responseMetaFor(requestId),
   });
 }

@@ -1,4 +1,5 @@
-// A benchmark instance of the whole platform: fresh database, bulk seed, production build, `next start`, a signed-in cookie.
+// A benchmark instance of the whole platform: fresh database, bulk seed, production build, the platform's server
+// (`start.ts --prod`, in a child process so the load generator does not share its event loop), a signed-in cookie.
 import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -9,7 +10,7 @@ import { runMigrations } from "../../../db/migrate";
 import { signUp } from "../../../server/services/account";
 import { create as createProject } from "../../../server/services/project";
 import { adminUrlFrom, recreateDatabase, withDatabase } from "../../../test/pg-admin";
-import { buildIfNeeded, nextBin } from "../../lib/build";
+import { buildIfNeeded } from "../../lib/build";
 import { seedBenchData } from "./seed";
 
 export interface BenchApp {
@@ -48,8 +49,9 @@ export async function startBenchApp(options: { port: number; experiments: number
   await handle.close();
 
   buildIfNeeded(root, log);
-  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" as const, LOG_LEVEL: "warn" };
-  const child = spawn(process.execPath, [nextBin(root), "start", "-p", String(options.port)], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" as const, LOG_LEVEL: "warn", PORT: String(options.port) };
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "start.ts"), "--prod"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const baseUrl = `http://127.0.0.1:${options.port}`;
   await waitForHttp(`${baseUrl}/sign-in`, 60_000);
 
@@ -70,6 +72,7 @@ export async function startBenchApp(options: { port: number; experiments: number
     stop: async () => {
       await sql.end({ timeout: 5 });
       child.kill("SIGTERM");
+      await exited;
       await embedded?.stop();
     },
   };

@@ -15,7 +15,7 @@ export function writeBenchmarkDoc(name: string, summary: { at: string; data: unk
   const section = `<!-- bench:${name} -->
 ## \`bench:${name}\` — ${summary.at}
 
-Data: \`${JSON.stringify(summary.data)}\`. Load: open loop, evenly spaced, ${summary.rate} requests/s for ${summary.seconds} s per operation, through \`next start\` with a signed-in cookie. Machine: \`${JSON.stringify(summary.machine)}\`.
+Data: \`${JSON.stringify(summary.data)}\`. Load: open loop, evenly spaced, ${summary.rate} requests/s for ${summary.seconds} s per operation, through the platform's server (\`start.ts --prod\`) with a signed-in cookie. Machine: \`${JSON.stringify(summary.machine)}\`.
 
 | operation | requests | p50 ms | p95 ms | p99 ms | errors |
 |---|---|---|---|---|---|

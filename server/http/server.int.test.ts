@@ -1,0 +1,119 @@
+// The node:http tRPC handler on a real socket against the test database: session cookies (valid, missing, revoked),
+// proxy.ts's refusals (cross-site, form bodies, oversized bodies) and the request id on every response.
+import http from "node:http";
+import { encode } from "next-auth/jwt";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { bumpSessionVersion, findUserById } from "../../db/queries/users";
+import { useTestDatabase } from "../../test/db";
+import { makeUser } from "../../test/factories";
+import { MAX_JSON_BODY_BYTES } from "../http";
+import { createTrpcNodeHandler } from "./trpc-node";
+
+const SECRET = "node-handler-test-secret-0123456789abcdef";
+const COOKIE = "authjs.session-token";
+const WELL_FORMED_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+describe("createTrpcNodeHandler", () => {
+  const db = useTestDatabase();
+  const handler = createTrpcNodeHandler({ getDb: () => db.db });
+  const server = http.createServer((req, res) => void handler(req, res));
+  let base = "";
+
+  beforeAll(async () => {
+    vi.stubEnv("AUTH_SECRET", SECRET);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    if (!address || typeof address === "string") throw new Error("no TCP address");
+    base = `http://127.0.0.1:${address.port}`;
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  async function sessionCookie(userId: string): Promise<string> {
+    const user = await findUserById(db.db, userId);
+    const token = await encode({ token: { uid: userId, sv: user?.sessionVersion }, secret: SECRET, salt: COOKIE });
+    return `theme=dark; ${COOKIE}=${token}`;
+  }
+
+  const me = (headers: Record<string, string> = {}) => fetch(`${base}/api/trpc/user.me`, { headers });
+  const formPost = (site: string) =>
+    fetch(`${base}/api/trpc/project.create`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": site },
+      body: "name=evil",
+    });
+
+  it("answers 401 without a session cookie, with a fresh request id and no caching", async () => {
+    const res = await me();
+    expect(res.status).toBe(401);
+    expect(res.headers.get("x-request-id")).toMatch(WELL_FORMED_ID);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("answers 200 with the signed-in user for a valid cookie", async () => {
+    const user = await makeUser(db.db);
+    const res = await me({ cookie: await sessionCookie(user.id) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { result: { data: { json: { id: string; email: string } } } };
+    expect(body.result.data.json).toMatchObject({ id: user.id, email: user.email });
+  });
+
+  it("refuses a cookie from before the session version was bumped (signed out everywhere)", async () => {
+    const user = await makeUser(db.db);
+    const cookie = await sessionCookie(user.id);
+    expect((await me({ cookie })).status).toBe(200);
+    await bumpSessionVersion(db.db, user.id);
+    expect((await me({ cookie })).status).toBe(401);
+  });
+
+  it("refuses a tampered cookie", async () => {
+    const user = await makeUser(db.db);
+    const cookie = await sessionCookie(user.id);
+    expect((await me({ cookie: `${cookie.slice(0, -4)}AAAA` })).status).toBe(401);
+  });
+
+  it("reuses a well-formed incoming request id and replaces a malformed one", async () => {
+    expect((await me({ "x-request-id": "trace-1234abcd" })).headers.get("x-request-id")).toBe("trace-1234abcd");
+    expect((await me({ "x-request-id": "bad id!" })).headers.get("x-request-id")).not.toBe("bad id!");
+  });
+
+  it("refuses a cross-site form post with 403 in the proxy's error shape", async () => {
+    const res = await formPost("cross-site");
+    expect(res.status).toBe(403);
+    const requestId = res.headers.get("x-request-id");
+    expect(await res.json()).toEqual({ error: { code: "FORBIDDEN", message: expect.stringContaining("cross-site"), requestId } });
+  });
+
+  it("refuses a same-origin form post with 415", async () => {
+    const res = await formPost("same-origin");
+    expect(res.status).toBe(415);
+    expect(await res.json()).toMatchObject({ error: { code: "UNSUPPORTED_MEDIA_TYPE", requestId: res.headers.get("x-request-id") } });
+  });
+
+  it("refuses a declared Content-Length over the limit with 413 before reading the body", async () => {
+    const res = await fetch(`${base}/api/trpc/project.create`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "too-large-0001" },
+      body: "x".repeat(MAX_JSON_BODY_BYTES + 1),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE", requestId: "too-large-0001" } });
+  });
+
+  it("stops a chunked body (no Content-Length) at the limit with 413 once the procedure reads its input", async () => {
+    const cookie = await sessionCookie((await makeUser(db.db)).id);
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const headers = { "content-type": "application/json", cookie };
+      const req = http.request(`${base}/api/trpc/project.create`, { method: "POST", headers }, resolve);
+      req.on("error", reject);
+      const chunk = Buffer.alloc(64 * 1024, "x");
+      for (let sent = 0; sent <= MAX_JSON_BODY_BYTES; sent += chunk.length) req.write(chunk);
+      req.end();
+    });
+    res.resume();
+    expect(res.statusCode).toBe(413);
+    expect(res.headers["x-request-id"]).toMatch(WELL_FORMED_ID);
+  });
+});

@@ -1,0 +1,50 @@
+// The platform's HTTP server: /api/trpc/* is answered on plain node:http, everything else by Next.js in the same process.
+// Next's routing, proxy and request/response adapters cost ≈ 20 ms of CPU per API call on a 2-core host, which capped
+// signed-in tRPC calls near 50–100 per second (docs/benchmarks.md); the tRPC handler applies proxy.ts's rules itself.
+import http from "node:http";
+import next from "next";
+import { getDb } from "../../db/client";
+import { logger } from "../logger";
+import { createTrpcNodeHandler, TRPC_PREFIX } from "./trpc-node";
+
+export interface AppServerOptions {
+  dev: boolean;
+  port: number;
+  /** The interface to listen on; all of them when omitted, like `next start`. */
+  hostname?: string;
+}
+
+export async function createAppServer({ dev, port, hostname }: AppServerOptions): Promise<http.Server> {
+  const server = http.createServer();
+  const app = next({ dev, dir: process.cwd(), hostname: hostname ?? "localhost", port, httpServer: server });
+  await app.prepare();
+  const handleNext = app.getRequestHandler();
+  const handleTrpc = createTrpcNodeHandler({ getDb });
+
+  server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.url?.startsWith(TRPC_PREFIX)) return void handleTrpc(req, res);
+    handleNext(req, res).catch((error: unknown) => {
+      logger.error({ err: error, url: req.url }, "next request handler failed");
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
+  server.once("close", () => void app.close());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, hostname, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  return server;
+}
+
+/** Stops accepting connections and ends open ones (keep-alive, streams), then resolves once the server is closed. */
+export function closeAppServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
