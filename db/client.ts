@@ -35,6 +35,12 @@ export function getDb(): Db {
   return globalForDb.__etpDb.db;
 }
 
+/** The process's postgres.js instance: LISTEN (one dedicated connection per process) and raw SQL on the hot paths. */
+export function getSql(): postgres.Sql {
+  getDb();
+  return globalForDb.__etpDb!.sql;
+}
+
 /** Ends the process's pool (on shutdown, before the database server stops). */
 export async function closeDb(): Promise<void> {
   const handle = globalForDb.__etpDb;

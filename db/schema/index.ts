@@ -5,3 +5,4 @@ export * from "./experiments";
 export * from "./rate-limits";
 export * from "./idempotency";
 export * from "./sensors";
+export * from "./telemetry";

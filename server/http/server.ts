@@ -5,6 +5,7 @@ import http from "node:http";
 import next from "next";
 import { getDb } from "../../db/client";
 import { logger } from "../logger";
+import { createV1Routes } from "./routes";
 import { createTrpcNodeHandler, TRPC_PREFIX } from "./trpc-node";
 
 export interface AppServerOptions {
@@ -20,16 +21,21 @@ export async function createAppServer({ dev, port, hostname }: AppServerOptions)
   await app.prepare();
   const handleNext = app.getRequestHandler();
   const handleTrpc = createTrpcNodeHandler({ getDb });
+  const v1 = createV1Routes();
 
   server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.url?.startsWith(TRPC_PREFIX)) return void handleTrpc(req, res);
+    if (v1.dispatch(req, res)) return;
     handleNext(req, res).catch((error: unknown) => {
       logger.error({ err: error, url: req.url }, "next request handler failed");
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
   });
-  server.once("close", () => void app.close());
+  server.once("close", () => {
+    void v1.close();
+    void app.close();
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
