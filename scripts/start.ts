@@ -10,6 +10,7 @@ import { resolveAuthSecret } from "./lib/auth-secret";
 import { buildIfNeeded } from "./lib/build";
 import { resolveDatabase } from "./lib/database";
 import { seedDemo } from "./lib/seed-demo";
+import { startSimulator } from "./lib/simulator";
 
 const root = process.cwd();
 if (fs.existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
@@ -64,6 +65,17 @@ async function main() {
 
   log(`Ready on http://localhost:${port}`);
   if (demo) log(`Demo sign-in: ${demo.email} / ${demo.password}  (also in ${path.join(stateDir, "demo.json")})`);
+  const simulated = demo?.telemetry?.sensors[0];
+  if (simulated && (process.env.SIMULATE_DEMO || "true") === "true") {
+    const rate = Number(process.env.SIMULATE_DEMO_RATE || 20);
+    const simulator = startSimulator({ url: `http://127.0.0.1:${port}`, token: simulated.token, rate });
+    const previous = closeServer;
+    closeServer = async () => {
+      simulator.stop();
+      await previous();
+    };
+    log(`Simulating "${simulated.name}" at ${rate} readings/s into the demo run: open http://localhost:${port}/runs/${demo!.runId}`);
+  }
 }
 
 main().catch(async (error: unknown) => {

@@ -8,14 +8,15 @@ export interface CsrfRequest {
 export type CsrfVerdict = { ok: true } | { ok: false; status: 403 | 415; message: string };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-// Sensor ingest is authenticated by a bearer token, never by a cookie, so cross-site rules do not apply to it.
-const BEARER_ONLY_PREFIXES = ["/api/v1/telemetry"];
+// Sensor ingest is authenticated by a bearer token, never by a cookie, so cross-site rules do not apply to it. Exact
+// paths: the cookie-authenticated routes below it (CSV import) must keep the same-origin rules.
+const BEARER_ONLY_PATHS = new Set(["/api/v1/telemetry"]);
 const JSON_ONLY_PREFIXES = ["/api/trpc", "/api/auth/sign-in", "/api/auth/sign-out"];
 
 export function checkCsrf(request: CsrfRequest): CsrfVerdict {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return { ok: true };
   if (!request.pathname.startsWith("/api/")) return { ok: true };
-  if (BEARER_ONLY_PREFIXES.some((p) => request.pathname.startsWith(p))) return { ok: true };
+  if (BEARER_ONLY_PATHS.has(request.pathname.replace(/\/+$/, ""))) return { ok: true };
 
   const site = request.headers.get("sec-fetch-site");
   const origin = request.headers.get("origin");

@@ -21,6 +21,8 @@ describe("checkCsrf", () => {
     ["same-origin text/plain to sign-in", req("POST", "/api/auth/sign-in", { "content-type": "text/plain", "sec-fetch-site": "same-origin" }), 415],
     ["cross-site form post to next-auth", req("POST", "/api/auth/callback/credentials", { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "cross-site" }), 403],
     ["sensor ingest from anywhere", req("POST", "/api/v1/telemetry", { ...json, "sec-fetch-site": "cross-site" }), "ok"],
+    ["cross-site post to the cookie-authenticated CSV import", req("POST", "/api/v1/telemetry/import", { "content-type": "text/csv", "sec-fetch-site": "cross-site" }), 403],
+    ["same-origin CSV import", req("POST", "/api/v1/telemetry/import", { "content-type": "text/csv", "sec-fetch-site": "same-origin" }), "ok"],
     ["page form post (not /api)", req("POST", "/settings", { "sec-fetch-site": "cross-site" }), "ok"],
     ["plain-http LAN host: Origin matches Host", req("POST", "/api/auth/sign-in", { ...json, origin: ORIGIN }), "ok"],
     ["behind a proxy: Origin matches X-Forwarded-Host", req("POST", "/api/trpc/project.create", { ...json, host: "127.0.0.1:3000", "x-forwarded-host": "lab.example.org:3000", origin: ORIGIN }), "ok"],

@@ -1,5 +1,5 @@
 // Capture sessions: the running session of a run, ordinal assignment, row locks for status changes, per-run counts.
-import { and, asc, count, eq, inArray, max } from "drizzle-orm";
+import { and, asc, count, eq, inArray, max, sql } from "drizzle-orm";
 import type { CaptureSessionStatus } from "../../domain/capture-session/status";
 import type { Queryable } from "../client";
 import { captureSessions } from "../schema";
@@ -58,8 +58,12 @@ export async function deleteCaptureSession(db: Queryable, sessionId: string): Pr
   await db.delete(captureSessions).where(eq(captureSessions.id, sessionId));
 }
 
-export async function sessionHasTelemetry(_db: Queryable, _sessionId: string): Promise<boolean> {
-  return false; // telemetry_readings arrives with issue #4
+/** One index probe (telemetry_readings_session_idx): a session that holds readings is archived, never deleted. */
+export async function sessionHasTelemetry(db: Queryable, sessionId: string): Promise<boolean> {
+  const rows = await db.execute<{ found: boolean }>(
+    sql`select exists (select 1 from telemetry_readings where capture_session_id = ${sessionId}) as found`,
+  );
+  return rows[0]?.found === true;
 }
 
 export async function listSessionsOfRun(db: Queryable, runId: string): Promise<CaptureSessionRow[]> {

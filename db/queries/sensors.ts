@@ -150,7 +150,7 @@ export async function expireLiveCredentials(db: Queryable, { sensorId, now, expi
     .update(sensorCredentials)
     .set({ expiresAt: sql`least(coalesce(${sensorCredentials.expiresAt}, ${expiresAt.toISOString()}::timestamptz), ${expiresAt.toISOString()}::timestamptz)` })
     .where(and(eq(sensorCredentials.sensorId, sensorId), credentialLiveAt(now)))
-    .returning({ id: sensorCredentials.id, hint: sensorCredentials.hint, expiresAt: sensorCredentials.expiresAt });
+    .returning({ id: sensorCredentials.id, hint: sensorCredentials.hint, expiresAt: sensorCredentials.expiresAt, tokenHash: sensorCredentials.tokenHash });
 }
 
 /** Revokes one credential (or, without `credentialId`, all) of the sensor; already revoked ones keep their time. */
@@ -161,7 +161,7 @@ export async function revokeCredentials(db: Queryable, { sensorId, credentialId 
     .update(sensorCredentials)
     .set({ revokedAt: sql`now()` })
     .where(and(...conditions))
-    .returning({ id: sensorCredentials.id, hint: sensorCredentials.hint, revokedAt: sensorCredentials.revokedAt });
+    .returning({ id: sensorCredentials.id, hint: sensorCredentials.hint, revokedAt: sensorCredentials.revokedAt, tokenHash: sensorCredentials.tokenHash });
 }
 
 export async function findCredential(db: Queryable, { sensorId, credentialId }: { sensorId: string; credentialId: string }) {
@@ -181,9 +181,9 @@ export async function findActiveCredentialByHash(
   db: Queryable,
   hash: string,
   now: Date,
-): Promise<{ sensorId: string; credentialId: string } | undefined> {
+): Promise<{ sensorId: string; credentialId: string; expiresAt: Date | null } | undefined> {
   const [row] = await db
-    .select({ sensorId: sensors.id, credentialId: sensorCredentials.id })
+    .select({ sensorId: sensors.id, credentialId: sensorCredentials.id, expiresAt: sensorCredentials.expiresAt })
     .from(sensorCredentials)
     .innerJoin(sensors, eq(sensors.id, sensorCredentials.sensorId))
     .where(and(eq(sensorCredentials.tokenHash, hash), isNull(sensors.deletedAt), credentialLiveAt(now)))

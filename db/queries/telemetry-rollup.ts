@@ -1,9 +1,9 @@
 // Keeps telemetry_rollups_1s in step with the raw readings: each ingest (and each reprocess) recomputes the 1-second
 // buckets its time range touches from the raw rows, so the rollup is exact after duplicates, late data and new values.
-import { sql } from "drizzle-orm";
-import type { Queryable } from "../client";
+import { sql, type SQL } from "drizzle-orm";
 
-export async function refreshRollups(q: Queryable, sensorId: string, from: Date, to: Date): Promise<void> {
+/** `q` is the pool or a transaction; typed structurally so the PGlite + TimescaleDB tests can run it too. */
+export async function refreshRollups(q: { execute(query: SQL): PromiseLike<unknown> }, sensorId: string, from: Date, to: Date): Promise<void> {
   await q.execute(sql`
     insert into telemetry_rollups_1s (sensor_id, bucket, min_value, max_value, sum_value, count)
     select sensor_id, date_bin('1 second', time, timestamptz '2000-01-01'), min(value), max(value), sum(value), count(*)

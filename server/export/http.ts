@@ -1,13 +1,12 @@
 // GET /api/v1/export/experiments and /api/v1/export/runs: session cookie, read scope in the project, streamed body.
 import { experimentExportQuery, runExportQuery } from "../../contracts/export";
-import { getDb, type Db } from "../../db/client";
+import { getDb } from "../../db/client";
 import { findExperimentInProject } from "../../db/queries/experiments";
-import { findMembership } from "../../db/queries/projects";
-import { can, type Scope } from "../../domain/access";
 import { DomainError } from "../../domain/errors";
 import { currentUser } from "../auth/current-user";
 import { toErrorResponse } from "../errors";
 import { resolveRequestId } from "../request-id";
+import { authorize, download } from "./download";
 import { EXPERIMENT_COLUMNS, experimentRows, flattenForCsv, runColumns, runRows } from "./rows";
 import { csvStream, jsonStream } from "./streams";
 
@@ -15,24 +14,6 @@ async function signedIn() {
   const user = await currentUser();
   if (!user) throw new DomainError("UNAUTHENTICATED", "Sign in to export.");
   return user;
-}
-
-async function authorize(db: Db, user: { id: string }, projectId: string, scope: Scope) {
-  const membership = await findMembership(db, { projectId, userId: user.id });
-  if (!membership) throw new DomainError("NOT_FOUND", "Project not found.");
-  if (!can(membership.role, scope)) throw new DomainError("FORBIDDEN", "Your role does not allow exporting this.");
-}
-
-function download(body: ReadableStream<Uint8Array>, name: string, format: "csv" | "json", requestId: string): Response {
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-  return new Response(body, {
-    headers: {
-      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="${name}-${stamp}.${format}"`,
-      "cache-control": "no-store",
-      "x-request-id": requestId,
-    },
-  });
 }
 
 export async function handleExperimentExport(request: Request): Promise<Response> {

@@ -2,6 +2,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { getDb, getSql } from "../../db/client";
 import { createIngestHandler } from "../telemetry/ingest/handler";
+import { createImportHandler, IMPORT_PATH } from "../telemetry/import/handler";
+import { handleTelemetryExport } from "../export/telemetry";
+import { handleOpenApi } from "../telemetry/openapi";
+import { serveFetch } from "./fetch-adapter";
 import { createStreamHandler } from "../telemetry/stream/handler";
 
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -23,6 +27,9 @@ export function createV1Routes(deps: RouteDeps = { getDb, getSql }): V1Routes {
   const table: Record<string, NodeHandler> = {
     "/api/v1/telemetry": ingest,
     "/api/v1/telemetry/stream": stream.handle,
+    [IMPORT_PATH]: createImportHandler(deps),
+    "/api/v1/openapi.json": handleOpenApi,
+    "/api/v1/export/telemetry": serveFetch((request) => handleTelemetryExport(request, deps.getDb())),
   };
   return {
     dispatch(req, res) {
@@ -32,6 +39,8 @@ export function createV1Routes(deps: RouteDeps = { getDb, getSql }): V1Routes {
       void handler(req, res);
       return true;
     },
-    close: () => stream.close(),
+    close: async () => {
+      await Promise.all([stream.close(), ingest.close()]);
+    },
   };
 }

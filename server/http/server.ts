@@ -4,6 +4,7 @@
 import http from "node:http";
 import next from "next";
 import { getDb } from "../../db/client";
+import { startJobWorker } from "../jobs/worker";
 import { logger } from "../logger";
 import { createV1Routes } from "./routes";
 import { createTrpcNodeHandler, TRPC_PREFIX } from "./trpc-node";
@@ -32,10 +33,6 @@ export async function createAppServer({ dev, port, hostname }: AppServerOptions)
       else res.destroy();
     });
   });
-  server.once("close", () => {
-    void v1.close();
-    void app.close();
-  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -44,13 +41,22 @@ export async function createAppServer({ dev, port, hostname }: AppServerOptions)
       resolve();
     });
   });
+  const worker = startJobWorker({ getDb });
+  // Awaited by closeAppServer, so a job chunk in flight finishes before the caller closes the database pool.
+  cleanups.set(server, async () => {
+    await Promise.all([worker.stop(), v1.close()]);
+    await app.close();
+  });
   return server;
 }
 
-/** Stops accepting connections and ends open ones (keep-alive, streams), then resolves once the server is closed. */
-export function closeAppServer(server: http.Server): Promise<void> {
-  return new Promise((resolve) => {
+const cleanups = new WeakMap<http.Server, () => Promise<void>>();
+
+/** Stops accepting connections, ends open ones (keep-alive, streams), then stops the job worker, the stream hub and Next. */
+export async function closeAppServer(server: http.Server): Promise<void> {
+  await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+  await cleanups.get(server)?.();
 }

@@ -3,7 +3,9 @@
 import type { CaptureSessionIdInput, FailCaptureSessionInput, ListCaptureSessionsInput, StartCaptureSessionInput } from "../../contracts/capture-session";
 import type { Tx } from "../../db/client";
 import * as q from "../../db/queries/capture-sessions";
+import { listRunSensorIds, ONE_RECORDING_INDEX, stopRecording } from "../../db/queries/run-sensors";
 import { findRunInProject, lockRunInProject } from "../../db/queries/runs";
+import { notifyStatus } from "../../db/queries/telemetry-notify";
 import { assertRunAcceptsSession, decideSessionRemoval, type SessionRemoval } from "../../domain/capture-session/rules";
 import { captureSessionStatus, type CaptureSessionStatus } from "../../domain/capture-session/status";
 import { DomainError } from "../../domain/errors";
@@ -11,6 +13,7 @@ import { runDurationMs } from "../../domain/run/rules";
 import { recordAudit } from "../audit";
 import { withIdempotency } from "../idempotency";
 import type { ProjectContext } from "./context";
+import { recordingConflictAfter, recordRunSensors } from "./run-sensor";
 
 function toSessionView(s: q.CaptureSessionRow, now: Date = new Date()) {
   return {
@@ -44,17 +47,20 @@ export async function start(ctx: ProjectContext, input: StartCaptureSessionInput
         if (running) throw alreadyRunning(running.ordinalNumber);
         const ordinalNumber = await q.nextOrdinal(tx, run.id);
         const session = await q.insertCaptureSession(tx, { projectId: ctx.project.id, runId: run.id, ordinalNumber, createdBy: ctx.user.id });
+        await recordRunSensors(tx, { projectId: ctx.project.id, runId: run.id, captureSessionId: session.id });
         await recordAudit(tx, ctx, {
           action: "capture_session.started",
           entityType: "capture_session",
           entityId: session.id,
           after: { runId: run.id, ordinalNumber, status: session.status },
         });
+        await notifyStatus(tx, { kind: "capture_session", id: session.id, runId: run.id, projectId: ctx.project.id, status: session.status });
         return toSessionView(session);
       });
     } catch (error) {
       // A unique violation means some writer bypassed the run lock. The transaction (or savepoint) is rolled back by now.
       const index = q.violatedUniqueIndex(error);
+      if (index === ONE_RECORDING_INDEX) throw await recordingConflictAfter(error, db, () => listRunSensorIds(db, { projectId: ctx.project.id, runId: input.runId }));
       if (index !== q.ONE_RUNNING_INDEX && index !== q.RUN_ORDINAL_INDEX) throw error;
       const running = await q.findRunningSession(db, input.runId);
       if (running) throw alreadyRunning(running.ordinalNumber);
@@ -72,6 +78,7 @@ async function lockSessionOrThrow(tx: Tx, ctx: ProjectContext, id: string) {
 /** Status change of a session already locked by this transaction. */
 async function changeStatus(tx: Tx, ctx: ProjectContext, session: q.CaptureSessionRow, to: CaptureSessionStatus, reason?: string) {
   captureSessionStatus.assertTransition(session.status, to);
+  if (session.status === "running") await stopRecording(tx, { captureSessionId: session.id });
   const why = reason?.trim() || null;
   const updated = await q.updateSessionStatus(tx, session.id, {
     status: to,
@@ -86,6 +93,7 @@ async function changeStatus(tx: Tx, ctx: ProjectContext, session: q.CaptureSessi
     before: { runId, ordinalNumber, status: session.status, reason: session.failureReason },
     after: { runId, ordinalNumber, status: to, reason: why },
   });
+  await notifyStatus(tx, { kind: "capture_session", id: session.id, runId, projectId: ctx.project.id, status: to });
   return toSessionView(updated);
 }
 

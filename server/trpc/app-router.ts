@@ -3,10 +3,13 @@ import { auditRouter } from "./routers/audit";
 import { captureSessionRouter } from "./routers/capture-session";
 import { authRouter } from "./routers/auth";
 import { experimentRouter } from "./routers/experiment";
+import { jobRouter } from "./routers/job";
 import { memberRouter } from "./routers/member";
 import { projectRouter } from "./routers/project";
 import { runRouter } from "./routers/run";
+import { runSensorRouter } from "./routers/run-sensor";
 import { sensorRouter } from "./routers/sensor";
+import { telemetryRouter } from "./routers/telemetry";
 import { userRouter } from "./routers/user";
 
 export const appRouter = router({
@@ -19,6 +22,9 @@ export const appRouter = router({
   run: runRouter,
   captureSession: captureSessionRouter,
   sensor: sensorRouter,
+  telemetry: telemetryRouter,
+  job: jobRouter,
+  runSensor: runSensorRouter,
 });
 
 export type AppRouter = typeof appRouter;

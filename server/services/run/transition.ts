@@ -4,6 +4,7 @@ import type { BatchStatusInput, FailRunInput, RunIdInput } from "../../../contra
 import type { Tx } from "../../../db/client";
 import { findRunningSession } from "../../../db/queries/capture-sessions";
 import { lockRunInProject, lockRunsInProject, updateRunStatus, type RunRow } from "../../../db/queries/runs";
+import { notifyStatus } from "../../../db/queries/telemetry-notify";
 import { DomainError, type DomainErrorCode } from "../../../domain/errors";
 import { assertCanFinalize, assertFailureReason, timestampsFor } from "../../../domain/run/rules";
 import { runStatus, type RunStatus } from "../../../domain/run/status";
@@ -37,6 +38,7 @@ export async function transitionRun(tx: Tx, ctx: ProjectContext, runId: string, 
     before: { status: run.status, reason: run.failureReason },
     after: { status: to, reason: why },
   });
+  await notifyStatus(tx, { kind: "run", id: run.id, runId: run.id, projectId: ctx.project.id, status: to });
   return updated;
 }
 

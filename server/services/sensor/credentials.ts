@@ -2,6 +2,7 @@
 // once and never stored; audit events carry hints only.
 import type { RevokeSensorTokenInput, RotateSensorTokenInput } from "../../../contracts/sensor";
 import * as q from "../../../db/queries/sensors";
+import { notifyCredentialChange } from "../../../db/queries/telemetry-notify";
 import { DomainError } from "../../../domain/errors";
 import { generateSensorToken, rotationExpiry } from "../../../domain/sensor/token";
 import { recordAudit } from "../../audit";
@@ -15,6 +16,8 @@ export async function rotateToken(ctx: ProjectContext, input: RotateSensorTokenI
     // Locked, so two concurrent rotations each see the other's new credential as "previous", never both as live.
     const sensor = await findSensorOrThrow(tx, ctx, input.id, true);
     const previous = await q.expireLiveCredentials(tx, { sensorId: sensor.id, now, expiresAt });
+    // Ingest caches tokens for a few seconds; the notice makes every process re-read the new expiry.
+    for (const c of previous) await notifyCredentialChange(tx, c.tokenHash);
     const { token, hash, hint } = generateSensorToken();
     const credential = await q.insertCredential(tx, { sensorId: sensor.id, tokenHash: hash, hint, createdBy: ctx.user.id });
     await recordAudit(tx, ctx, {
@@ -37,6 +40,7 @@ export async function revokeToken(ctx: ProjectContext, input: RevokeSensorTokenI
     // Revoking twice is harmless and keeps the first revocation time.
     if (existing.revokedAt) return { id: existing.id, hint: existing.hint, revokedAt: existing.revokedAt };
     const [revoked] = await q.revokeCredentials(tx, { sensorId: sensor.id, credentialId: existing.id });
+    await notifyCredentialChange(tx, revoked!.tokenHash);
     await recordAudit(tx, ctx, { action: "sensor.token_revoked", entityType: "sensor", entityId: sensor.id, after: { credentialId: existing.id, hint: existing.hint } });
     return { id: existing.id, hint: existing.hint, revokedAt: revoked!.revokedAt! };
   });

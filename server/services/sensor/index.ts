@@ -2,3 +2,4 @@
 export { create, list, byId, update, remove, addProject, removeProject } from "./records";
 export { rotateToken, revokeToken } from "./credentials";
 export { saveProfile, activateProfile, previewConversion } from "./profiles";
+export { telemetryStats, setClockCorrection } from "./telemetry-stats";

@@ -4,8 +4,11 @@ import { z } from "zod";
 import { idSchema } from "../../../contracts/common";
 import { DEFAULT_CONVERSION_SPEC, type CreateSensorInput, type ListSensorsInput, type SensorIdInput, type SensorProjectInput, type UpdateSensorInput } from "../../../contracts/sensor";
 import { findMembership } from "../../../db/queries/projects";
+import { notifyCredentialChange } from "../../../db/queries/telemetry-notify";
+import { findRecorders } from "../../../db/queries/run-sensors";
 import * as q from "../../../db/queries/sensors";
 import { can } from "../../../domain/access";
+import { sensorRecordingConflict } from "../../../domain/capture-session/recording";
 import { DomainError } from "../../../domain/errors";
 import { generateSensorToken, isCredentialActive } from "../../../domain/sensor/token";
 import { recordAudit } from "../../audit";
@@ -96,9 +99,12 @@ export async function update(ctx: ProjectContext, input: UpdateSensorInput) {
 export async function remove(ctx: ProjectContext, input: SensorIdInput) {
   return ctx.db.transaction(async (tx) => {
     const before = await findSensorOrThrow(tx, ctx, input.id, true);
-    // TODO(capture sessions): refuse with 409 while a running capture session records from this sensor.
+    // Under the sensor's row lock: a session claiming it (FOR KEY SHARE in lockProjectSensors) has committed or waits.
+    const [recorder] = await findRecorders(tx, [input.id]);
+    if (recorder) throw sensorRecordingConflict(recorder, "Stop that session before deleting the sensor.");
     await q.softDeleteSensor(tx, input.id);
     const revoked = await q.revokeCredentials(tx, { sensorId: input.id });
+    for (const c of revoked) await notifyCredentialChange(tx, c.tokenHash);
     await recordAudit(tx, ctx, {
       action: "sensor.deleted",
       entityType: "sensor",

@@ -54,7 +54,7 @@ describe("sensor router", () => {
       expect(detail.credentials).toEqual([expect.objectContaining({ hint: stored[0]!.hint, active: true, revokedAt: null, expiresAt: null })]);
       expect(detail.profiles).toEqual([expect.objectContaining({ version: 1, spec: { kind: "linear", gain: 1, offset: 0 }, active: true })]);
       expect(listed.items.find((s) => s.id === sensor.id)).toMatchObject({ tokenHint: stored[0]!.hint, activeProfileVersion: 1, projectCount: 1 });
-      expect(await activeNow(token)).toEqual({ sensorId: sensor.id, credentialId: stored[0]!.id });
+      expect(await activeNow(token)).toEqual({ sensorId: sensor.id, credentialId: stored[0]!.id, expiresAt: null });
     });
 
     it("replays the stored result for the same idempotency key and creates one sensor", async () => {

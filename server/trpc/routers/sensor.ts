@@ -2,6 +2,7 @@ import {
   activateConversionProfileInput, createSensorInput, listSensorsInput, previewConversionInput, revokeSensorTokenInput,
   rotateSensorTokenInput, saveConversionProfileInput, sensorIdInput, sensorProjectInput, updateSensorInput,
 } from "../../../contracts/sensor";
+import { sensorTelemetryStatsInput, setClockCorrectionInput } from "../../../contracts/telemetry";
 import * as sensors from "../../services/sensor";
 import { projectProcedure } from "../procedures";
 import { router } from "../init";
@@ -19,4 +20,6 @@ export const sensorRouter = router({
   saveProfile: projectProcedure("sensors:write").input(saveConversionProfileInput).mutation(({ ctx, input }) => sensors.saveProfile(ctx, input)),
   activateProfile: projectProcedure("sensors:write").input(activateConversionProfileInput).mutation(({ ctx, input }) => sensors.activateProfile(ctx, input)),
   previewConversion: projectProcedure("sensors:read").input(previewConversionInput).query(({ ctx, input }) => sensors.previewConversion(ctx, input)),
+  telemetryStats: projectProcedure("sensors:read").input(sensorTelemetryStatsInput).query(({ ctx, input }) => sensors.telemetryStats(ctx, input)),
+  setClockCorrection: projectProcedure("sensors:write").input(setClockCorrectionInput).mutation(({ ctx, input }) => sensors.setClockCorrection(ctx, input)),
 });

@@ -8,6 +8,7 @@ import { idSchema } from "@/contracts/common";
 import { can } from "@/domain/access";
 import type { AppRouter } from "@/server/trpc/app-router";
 import { ErrorNotice } from "../../../_components/error-notice";
+import { LiveTelemetryPanel } from "../../../_components/live-telemetry-panels";
 import { ProjectNotice, type Located } from "../../../_components/project-notice";
 import { EmptyState, Skeleton } from "../../../_components/skeleton";
 import { StatusBadge } from "../../../_components/status-badge";
@@ -17,6 +18,9 @@ import { CaptureSessions } from "./capture-sessions";
 import { RunActions } from "./run-actions";
 import { RunHistory } from "./run-history";
 import { RunInfo } from "./run-info";
+import { RunJobs } from "./run-jobs";
+import { RunSensors } from "./run-sensors";
+import { TelemetryHistory } from "./telemetry-history";
 
 export type RunDetails = inferRouterOutputs<AppRouter>["run"]["byId"];
 
@@ -70,7 +74,11 @@ function Run({ id, located }: { id: string; located: Located }) {
       </div>
       <ProjectNotice located={located} subject="run" />
       <RunInfo run={run} receivedAt={query.dataUpdatedAt} />
+      <LiveTelemetryPanel projectId={projectId} runId={run.id} />
+      <RunSensors projectId={projectId} run={run} canWrite={canWrite} />
       <CaptureSessions projectId={projectId} run={run} canWrite={canWrite} />
+      <TelemetryHistory projectId={projectId} runId={run.id} />
+      <RunJobs projectId={projectId} run={run} canWrite={canWrite} />
       <RunHistory projectId={projectId} runId={run.id} />
     </>
   );

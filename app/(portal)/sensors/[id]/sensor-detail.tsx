@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { idSchema } from "@/contracts/common";
 import { ErrorNotice } from "../../../_components/error-notice";
+import { LiveTelemetryButton } from "../../../_components/live-telemetry-panels";
 import { NoProject } from "../../../_components/no-project";
 import { EmptyState, Skeleton } from "../../../_components/skeleton";
 import { errorCodeOf, messageOf } from "../../../_lib/errors";
@@ -15,6 +16,7 @@ import { SensorConversion } from "./sensor-conversion";
 import { SensorInfo } from "./sensor-info";
 import { SensorProjects } from "./sensor-projects";
 import { SensorTokens } from "./sensor-tokens";
+import { TelemetryStats } from "./telemetry-stats";
 
 export function SensorDetail({ id }: { id: string }) {
   const me = useMe();
@@ -59,11 +61,13 @@ function Sensor({ id, projectId, projectName, canWrite }: SensorProps) {
           <p className="muted">viewed in {projectName}</p>
         </div>
         <span className="spacer" />
+        <LiveTelemetryButton sensor={sensor} />
         {canWrite ? <SensorActions projectId={projectId} sensor={sensor} /> : null}
       </div>
       <SensorInfo sensor={sensor} />
       <SensorProjects projectId={projectId} sensor={sensor} canWrite={canWrite} />
       <SensorTokens projectId={projectId} sensor={sensor} canWrite={canWrite} />
+      <TelemetryStats projectId={projectId} sensorId={sensor.id} canWrite={canWrite} />
       <SensorConversion projectId={projectId} sensor={sensor} canWrite={canWrite} />
     </>
   );

@@ -1,0 +1,162 @@
+// The SQL of the ingest path: the sensor's ingest context, explicit targets (checked against the sensor's projects),
+// idempotency receipts, and the one-transaction batch write. Readings go in as one INSERT … SELECT FROM unnest(...)
+// of array literals: a single statement per batch, no COPY (so neither postgres.js COPY trap applies, see
+// shared PERFORMANCE-NOTES), and ON CONFLICT (sensor_id, time) DO NOTHING makes a retried batch a no-op.
+import { sql } from "drizzle-orm";
+import type { ConversionSpec } from "../../domain/conversion/profile";
+import type { CaptureSessionStatus } from "../../domain/capture-session/status";
+import type { RunStatus } from "../../domain/run/status";
+import type { Queryable } from "../client";
+
+export interface IngestContext {
+  profileVersion: number | null;
+  spec: ConversionSpec | null;
+  clockCorrection: boolean;
+}
+
+/** The active conversion profile and the clock-correction setting of a (not deleted) sensor. */
+export async function loadIngestContext(q: Queryable, sensorId: string): Promise<IngestContext | null> {
+  const rows = await q.execute<{ version: number | null; spec: ConversionSpec | null; clock_correction: boolean | null }>(sql`
+    select cp.version, cp.spec, sis.clock_correction
+    from sensors s
+    left join conversion_profiles cp on cp.sensor_id = s.id and cp.version = s.active_profile_version
+    left join sensor_ingest_state sis on sis.sensor_id = s.id
+    where s.id = ${sensorId} and s.deleted_at is null`);
+  const row = rows[0];
+  if (!row) return null;
+  return { profileVersion: row.version ?? null, spec: row.spec ?? null, clockCorrection: row.clock_correction ?? false };
+}
+
+export interface ExplicitTarget {
+  runId: string;
+  captureSessionId: string | null;
+  runStatus: RunStatus;
+  sessionStatus: CaptureSessionStatus | null;
+}
+
+/** The session (and its run) if it lives in a project the sensor belongs to; `runId`, when given, must be its run. */
+export async function findSessionTargetForSensor(
+  q: Queryable,
+  { sensorId, captureSessionId, runId }: { sensorId: string; captureSessionId: string; runId?: string },
+): Promise<ExplicitTarget | null> {
+  const rows = await q.execute<{ run_id: string; run_status: RunStatus; session_status: CaptureSessionStatus }>(sql`
+    select cs.run_id, r.status as run_status, cs.status as session_status
+    from capture_sessions cs
+    join runs r on r.id = cs.run_id
+    where cs.id = ${captureSessionId}
+      and (${runId ?? null}::uuid is null or cs.run_id = ${runId ?? null}::uuid)
+      and exists (select 1 from sensor_projects sp where sp.sensor_id = ${sensorId} and sp.project_id = r.project_id)`);
+  const row = rows[0];
+  return row ? { runId: row.run_id, captureSessionId, runStatus: row.run_status, sessionStatus: row.session_status } : null;
+}
+
+export async function findRunTargetForSensor(q: Queryable, { sensorId, runId }: { sensorId: string; runId: string }): Promise<ExplicitTarget | null> {
+  const rows = await q.execute<{ status: RunStatus }>(sql`
+    select r.status from runs r
+    where r.id = ${runId}
+      and exists (select 1 from sensor_projects sp where sp.sensor_id = ${sensorId} and sp.project_id = r.project_id)`);
+  const row = rows[0];
+  return row ? { runId, captureSessionId: null, runStatus: row.status, sessionStatus: null } : null;
+}
+
+/** The newest batches' clock offsets (device minus server, ms) within the window, for the median estimate. */
+export async function recentClockOffsets(q: Queryable, sensorId: string, since: Date, limit: number) {
+  const rows = await q.execute<{ offset_ms: number; received_at: string }>(sql`
+    select clock_offset_ms as offset_ms, received_at from telemetry_batches
+    where sensor_id = ${sensorId} and received_at >= ${since.toISOString()}::timestamptz and clock_offset_ms is not null
+    order by received_at desc limit ${limit}`);
+  return rows.map((r) => ({ offsetMs: Number(r.offset_ms), receivedAtMs: new Date(r.received_at).getTime() }));
+}
+
+export async function findStoredReceipt(q: Queryable, sensorId: string, idempotencyKey: string): Promise<Record<string, unknown> | null> {
+  const rows = await q.execute<{ receipt: Record<string, unknown> | null }>(sql`
+    select receipt from telemetry_batches where sensor_id = ${sensorId} and idempotency_key = ${idempotencyKey}`);
+  return rows[0]?.receipt ?? null;
+}
+
+/**
+ * Step 1 of a batch write: takes the sensor's ingest-state row lock (held to commit, so one sensor's batches commit in
+ * seq order) and reserves `count` seq numbers. Returns the first reserved seq.
+ */
+export async function reserveSeqs(q: Queryable, sensorId: string, count: number): Promise<number> {
+  const rows = await q.execute<{ last_seq: string }>(sql`
+    insert into sensor_ingest_state (sensor_id, last_seq, last_seen_at) values (${sensorId}, ${count}, now())
+    on conflict (sensor_id) do update set last_seq = sensor_ingest_state.last_seq + excluded.last_seq, last_seen_at = now()
+    returning last_seq`);
+  return Number(rows[0]!.last_seq) - count + 1;
+}
+
+/** Column arrays of the valid readings; times are epoch milliseconds (converted in SQL, cheaper than toISOString). */
+export interface ReadingColumns {
+  times: number[];
+  deviceTimes: number[];
+  raw: number[];
+  values: number[];
+  metas: (Record<string, unknown> | null)[];
+}
+
+export interface ReadingsInsert extends ReadingColumns {
+  sensorId: string;
+  firstSeq: number;
+  profileVersion: number | null;
+  runId: string | null;
+  captureSessionId: string | null;
+  late: boolean;
+}
+
+const plainArray = (items: readonly (string | number)[]) => `{${items.join(",")}}`;
+const jsonArray = (items: readonly (Record<string, unknown> | null)[]) =>
+  `{${items.map((m) => (m === null ? "NULL" : `"${JSON.stringify(m).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
+
+/**
+ * Steps 2 and 4 in one statement: the multi-row insert (seq = firstSeq + position) and the merge of the new rows into
+ * telemetry_rollups_1s. Returns how many rows were new (not duplicates) and their seq range.
+ */
+export async function insertReadings(q: Queryable, r: ReadingsInsert): Promise<{ inserted: number; fromSeq: number | null; toSeq: number | null }> {
+  const rows = await q.execute<{ n: number; from_seq: string | null; to_seq: string | null }>(sql`
+    with ins as (
+      insert into telemetry_readings (sensor_id, time, device_time, seq, raw_value, value, profile_version, run_id, capture_session_id, late, meta)
+      select ${r.sensorId}::uuid, to_timestamp(t.time_ms / 1000.0), to_timestamp(t.device_ms / 1000.0), ${r.firstSeq - 1}::bigint + t.ord,
+             t.raw, t.val, ${r.profileVersion}::int, ${r.runId}::uuid, ${r.captureSessionId}::uuid, ${r.late}::boolean, t.meta
+      from unnest(${plainArray(r.times)}::float8[], ${plainArray(r.deviceTimes)}::float8[],
+                  ${plainArray(r.raw)}::float8[], ${plainArray(r.values)}::float8[], ${jsonArray(r.metas)}::jsonb[])
+           with ordinality as t(time_ms, device_ms, raw, val, meta, ord)
+      on conflict (sensor_id, time) do nothing
+      returning time, value, seq),
+    -- Only rows this statement inserted reach the rollup, so merging them into the 1 s buckets is exact (and spares
+    -- re-reading them); reprocessing, which changes values, recomputes buckets with refreshRollups instead.
+    rollup as (
+      insert into telemetry_rollups_1s (sensor_id, bucket, min_value, max_value, sum_value, count)
+      select ${r.sensorId}::uuid, date_bin('1 second', time, timestamptz '2000-01-01'), min(value), max(value), sum(value), count(*)
+      from ins group by 2
+      on conflict (sensor_id, bucket) do update set
+        min_value = least(telemetry_rollups_1s.min_value, excluded.min_value),
+        max_value = greatest(telemetry_rollups_1s.max_value, excluded.max_value),
+        sum_value = telemetry_rollups_1s.sum_value + excluded.sum_value,
+        count = telemetry_rollups_1s.count + excluded.count)
+    select count(*)::int as n, min(seq) as from_seq, max(seq) as to_seq from ins`);
+  const row = rows[0]!;
+  return { inserted: row.n, fromSeq: row.from_seq === null ? null : Number(row.from_seq), toSeq: row.to_seq === null ? null : Number(row.to_seq) };
+}
+
+export interface BatchRow {
+  sensorId: string;
+  sentAt: Date | null;
+  clockOffsetMs: number | null;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  runId: string | null;
+  captureSessionId: string | null;
+  source: "api" | "csv";
+  idempotencyKey: string | null;
+  receipt: Record<string, unknown>;
+}
+
+/** Step 3: the batch's receipt row (idempotency replays, readings/s, clock offsets). */
+export async function insertBatch(q: Queryable, b: BatchRow): Promise<void> {
+  await q.execute(sql`
+    insert into telemetry_batches (sensor_id, sent_at, clock_offset_ms, accepted, duplicates, rejected, run_id, capture_session_id, source, idempotency_key, receipt)
+    values (${b.sensorId}, ${b.sentAt?.toISOString() ?? null}::timestamptz, ${b.clockOffsetMs}::float8, ${b.accepted}, ${b.duplicates}, ${b.rejected},
+            ${b.runId}::uuid, ${b.captureSessionId}::uuid, ${b.source}, ${b.idempotencyKey}, ${JSON.stringify(b.receipt)}::jsonb)`);
+}

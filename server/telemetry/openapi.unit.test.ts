@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { MAX_READINGS_PER_BATCH } from "../../contracts/telemetry";
+import { READING_REJECTION_CODES } from "../../domain/telemetry/readings";
+import { openApiDocument } from "./openapi";
+
+function refsOf(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => refsOf(v, found));
+  else if (value && typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === "$ref" && typeof v === "string") found.push(v);
+      else refsOf(v, found);
+    }
+  }
+  return found;
+}
+
+describe("the OpenAPI document", () => {
+  const doc = openApiDocument();
+
+  it("resolves every $ref to a component schema", () => {
+    const refs = refsOf(doc);
+    expect(refs.length).toBeGreaterThan(5);
+    for (const ref of refs) {
+      const name = ref.replace("#/components/schemas/", "");
+      expect(Object.keys(doc.components.schemas), ref).toContain(name);
+    }
+  });
+
+  it("documents the ingest contract's limits and codes as the code enforces them", () => {
+    const { IngestBody, Rejection } = doc.components.schemas;
+    expect(IngestBody.properties.readings.maxItems).toBe(MAX_READINGS_PER_BATCH);
+    expect(Rejection.properties.code.enum).toEqual([...READING_REJECTION_CODES]);
+    const answers = Object.keys(doc.paths["/api/v1/telemetry"].post.responses).sort();
+    expect(answers).toEqual(["202", "400", "401", "404", "409", "413", "415", "422", "429"]);
+  });
+
+  it("documents both ways to resume a stream", () => {
+    const names = doc.paths["/api/v1/telemetry/stream"].get.parameters.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(["run_id", "capture_session_id", "sensor_id", "since", "Last-Event-ID"]));
+  });
+});
