@@ -1,15 +1,7 @@
 // Issue #3's flow in a real browser: experiment → edit → two runs → sessions → complete → batch → compare → CSV export.
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
-
-async function createProject(page: Page, name: string) {
-  await page.getByRole("button", { name: "Create your first project" }).click();
-  const dialog = page.getByTestId("create-project-dialog");
-  await dialog.getByLabel("Name").fill(name);
-  await dialog.getByRole("button", { name: "Create project" }).click();
-  await expect(page.getByText(`Project “${name}” created`)).toBeVisible();
-}
+import { createFirstProject, signUp, uniqueEmail } from "./helpers";
 
 async function createRun(page: Page, name: string, params: string) {
   await page.getByTestId("run-new-button").click();
@@ -33,7 +25,7 @@ async function batchStatus(page: Page, to: string, expected: RegExp, reason?: st
 test("scientist runs an experiment end to end", async ({ page }) => {
   test.setTimeout(120_000);
   await signUp(page, "Rita Runner", uniqueEmail("runner"));
-  await createProject(page, "Optics Lab");
+  await createFirstProject(page, "Optics Lab");
 
   // 1. create an experiment with tags and metadata; bad metadata gets a field error first
   await page.goto("/experiments/new");

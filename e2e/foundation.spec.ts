@@ -1,6 +1,6 @@
 // The foundation flow: sign-up, a project, a viewer who cannot write, the 403 toast, and sign-out that revokes the cookie.
 import { expect, test } from "@playwright/test";
-import { signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { createFirstProject, signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 test("owner shares a project with a read-only viewer", async ({ browser }) => {
   const ownerEmail = uniqueEmail("owner");
@@ -15,11 +15,7 @@ test("owner shares a project with a read-only viewer", async ({ browser }) => {
   await signUp(owner, "Olga Owner", ownerEmail);
 
   // 2. create a project
-  await owner.getByRole("button", { name: "Create your first project" }).click();
-  const createDialog = owner.getByTestId("create-project-dialog");
-  await createDialog.getByLabel("Name").fill("Cryo Lab");
-  await createDialog.getByRole("button", { name: "Create project" }).click();
-  await expect(owner.getByText("Project “Cryo Lab” created")).toBeVisible();
+  await createFirstProject(owner, "Cryo Lab");
   await expect(owner.getByLabel("Project", { exact: true })).toHaveValue(/.+/);
 
   // 3. add the second user as viewer

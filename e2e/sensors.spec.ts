@@ -1,27 +1,12 @@
 // Sensors in the browser: the token is shown once, rotation issues a new one and ends the old one, the preview converts.
 import { expect, test } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { createFirstProject, createSensor, signUp, uniqueEmail } from "./helpers";
 
 test("create a sensor, copy its token, rotate it and preview the conversion", async ({ page }) => {
   await signUp(page, "Sid Sensor", uniqueEmail("sensor"));
-  await page.getByRole("button", { name: "Create your first project" }).click();
-  const projectDialog = page.getByTestId("create-project-dialog");
-  await projectDialog.getByLabel("Name").fill("Bench");
-  await projectDialog.getByRole("button", { name: "Create project" }).click();
-  await expect(page.getByText("Project “Bench” created")).toBeVisible();
-
-  await page.getByRole("link", { name: "Sensors" }).click();
-  await page.getByTestId("sensor-new-button").click();
-  const create = page.getByTestId("sensor-create-dialog");
-  await create.getByLabel("Name", { exact: true }).fill("Thermocouple 1");
-  await create.getByLabel("Raw unit").fill("mV");
-  await create.getByLabel("Physical unit").fill("°C");
-  await create.getByTestId("sensor-create-submit").click();
-
-  const tokenDialog = page.getByTestId("sensor-token-dialog");
-  const first = await tokenDialog.getByTestId("sensor-token-value").inputValue();
+  await createFirstProject(page, "Bench");
+  const first = await createSensor(page, "Thermocouple 1", { raw: "mV", physical: "°C" });
   expect(first).toMatch(/^etp_[A-Za-z0-9_-]{43}$/);
-  await tokenDialog.getByRole("button", { name: "I have stored it" }).click();
   const row = page.getByTestId("sensor-row").filter({ hasText: "Thermocouple 1" });
   await expect(row).toContainText(first.slice(-4));
   // The token is never shown again: not in the list, not on the sensor page.

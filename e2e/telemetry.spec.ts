@@ -2,7 +2,7 @@
 // token rotation (the old token stops, the new one works) → telemetry CSV export.
 import fs from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { createFirstProject, createSensor, signUp, uniqueEmail } from "./helpers";
 
 /** A tRPC call from inside the page, so the browser's own cookie and same-origin headers apply. */
 async function trpc<T>(page: Page, path: string, input: unknown): Promise<T> {
@@ -22,24 +22,11 @@ function ingest(request: APIRequestContext, token: string, readings: { timestamp
 
 test("a sensor's readings stream live onto the run page, survive a token rotation and export as CSV", async ({ page, request }) => {
   await signUp(page, "Tess Telemetry", uniqueEmail("telemetry"));
-  await page.getByRole("button", { name: "Create your first project" }).click();
-  const projectDialog = page.getByTestId("create-project-dialog");
-  await projectDialog.getByLabel("Name").fill("Thermal bench");
-  await projectDialog.getByRole("button", { name: "Create project" }).click();
-  await expect(page.getByText("Project “Thermal bench” created")).toBeVisible();
+  await createFirstProject(page, "Thermal bench");
 
-  // 1. create a sensor (raw mV → °C, gain 10) and copy its token
-  await page.getByRole("link", { name: "Sensors" }).click();
-  await page.getByTestId("sensor-new-button").click();
-  const create = page.getByTestId("sensor-create-dialog");
-  await create.getByLabel("Name", { exact: true }).fill("Oven TC");
-  await create.getByLabel("Raw unit").fill("mV");
-  await create.getByLabel("Physical unit").fill("°C");
-  await create.getByTestId("sensor-create-submit").click();
-  const tokenDialog = page.getByTestId("sensor-token-dialog");
-  const token = await tokenDialog.getByTestId("sensor-token-value").inputValue();
+  // 1. create a sensor (raw mV → °C, gain 10 below) and copy its token
+  const token = await createSensor(page, "Oven TC", { raw: "mV", physical: "°C" });
   expect(token).toMatch(/^etp_/);
-  await tokenDialog.getByRole("button", { name: "I have stored it" }).click();
   await page.getByTestId("sensor-row").filter({ hasText: "Oven TC" }).getByRole("link", { name: "Oven TC" }).click();
   await expect(page).toHaveURL(/\/sensors\/[0-9a-f-]{36}$/);
   const sensorUrl = page.url();
