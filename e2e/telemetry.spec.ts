@@ -16,8 +16,9 @@ async function trpc<T>(page: Page, path: string, input: unknown): Promise<T> {
   return (body as { result: { data: { json: T } } }).result.data.json;
 }
 
-function ingest(request: APIRequestContext, token: string, readings: { timestamp: string; raw_value: number }[]) {
-  return request.post("/api/v1/telemetry", { headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, data: { readings } });
+function ingest(request: APIRequestContext, token: string, readings: { timestamp: string; raw_value: number }[], sentAt?: string) {
+  const data = sentAt ? { sent_at: sentAt, readings } : { readings };
+  return request.post("/api/v1/telemetry", { headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, data });
 }
 
 test("a sensor's readings stream live onto the run page, survive a token rotation and export as CSV", async ({ page, request }) => {
@@ -54,15 +55,22 @@ test("a sensor's readings stream live onto the run page, survive a token rotatio
   // 2–3. post readings from the test and watch them arrive live, converted
   await expect(page.getByTestId("stream-state")).toHaveAttribute("data-state", "live");
   const t0 = Date.now();
-  const first = await ingest(request, token, [0, 1, 2, 3, 4].map((i) => ({ timestamp: new Date(t0 - 5000 + i * 1000).toISOString(), raw_value: 2 + i / 10 })));
+  // The device clock runs 1.5 s ahead: sent_at says so, and the sensor page will show the estimate.
+  const readings = [0, 1, 2, 3, 4].map((i) => ({ timestamp: new Date(t0 - 5000 + i * 1000).toISOString(), raw_value: 2 + i / 10 }));
+  const first = await ingest(request, token, readings, new Date(Date.now() + 1500).toISOString());
   expect(first.status()).toBe(202);
   expect(await first.json()).toMatchObject({ accepted: 5, duplicates: 0, rejected: [] });
   const chart = page.getByTestId("live-chart").filter({ has: page.getByText("Oven TC") });
   await expect(chart).toHaveAttribute("data-points", "5");
   await expect(chart.getByTestId("live-latest-value")).toContainText("24");
 
-  // 4. rotate the token with no grace: the old one is refused at once, the new one streams on
+  // The sensor page reports the sensor online, its rate and its clock offset.
   await page.goto(sensorUrl);
+  await expect(page.getByTestId("sensor-online")).toHaveText("online");
+  await expect(page.getByTestId("sensor-rate")).toHaveText("0.1");
+  await expect(page.getByTestId("sensor-clock-offset")).toHaveText(/^\+1\.[45]\d s$/);
+
+  // 4. rotate the token with no grace: the old one is refused at once, the new one streams on
   await page.getByTestId("sensor-rotate-button").click();
   const rotate = page.getByTestId("sensor-rotate-dialog");
   await rotate.getByLabel("Grace period (minutes)").fill("0");
