@@ -101,6 +101,8 @@ test("scientist runs an experiment end to end", async ({ page }) => {
   await page.getByTestId("compare-diff-only").check();
   await expect(compare.locator('[data-differs="true"]').first()).toBeVisible();
   await expect(compare).toContainText("power");
+  // Only Run A has a capture session, so there is nothing to overlay yet, and the page says so.
+  await expect(page.getByTestId("compare-telemetry-empty")).toBeVisible();
 
   // 8. export CSV and check its contents
   await page.goBack();

@@ -100,6 +100,20 @@ describe("telemetry router", () => {
     }
   });
 
+  it("overlays sessions of two runs of the project (the compare page), each aligned at its own start", async () => {
+    const runner = sqlRunner(db.db);
+    const later = START + 86_400_000;
+    const second = await insertRun(runner, projectId, { startedMs: later, finishedMs: later + 60_000, sessions: [{ startMs: later, endMs: later + 60_000 }] });
+    await insertReadings(runner, { sensorId: sensors.dense!, runId: second.runId, sessionId: second.sessionIds[0]!, readings: waveReadings(later, 60, 1000) });
+    const result = await callerFor(db.db, viewer).telemetry.overlay({ projectId, captureSessionIds: [sessionIds[0]!, second.sessionIds[0]!], sensorIds: [sensors.dense!], buckets: 100 });
+    const [first, other] = result.series;
+    expect(first!.captureSessionId).toBe(sessionIds[0]);
+    expect(other!.captureSessionId).toBe(second.sessionIds[0]);
+    expect(other!.points[0]!.offsetMs).toBe(0);
+    expect(other!.points.reduce((n, p) => n + p.count, 0)).toBe(60);
+    expect(first!.points.reduce((n, p) => n + p.count, 0)).toBe(DENSE / 2);
+  });
+
   it("answers NOT_FOUND for another project's run or session, and for a project you are not in", async () => {
     const caller = callerFor(db.db, owner);
     const otherRun = await trpcErrorOf(caller.telemetry.series({ projectId: otherProjectId, runId }));

@@ -1,5 +1,6 @@
 "use client";
-// Several capture sessions of the run on one time axis that starts at each session's own start, one chart per sensor.
+// Several capture sessions (of one run, or of the runs being compared) on one time axis that starts at each session's
+// own start, one chart per sensor.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorNotice } from "../../../_components/error-notice";
@@ -12,12 +13,16 @@ import { formatOffset } from "./telemetry-history-format";
 export interface SessionOption {
   id: string;
   ordinalNumber: number;
+  /** Shown instead of "#<ordinal>", e.g. "Run A #2" when the sessions come from several runs. */
+  label?: string;
 }
+
+const labelOf = (s: SessionOption | undefined) => s?.label ?? `#${s?.ordinalNumber ?? "?"}`;
 
 const MAX_OVERLAY = 10;
 
-export function TelemetryOverlay({ projectId, sessions }: { projectId: string; sessions: SessionOption[] }) {
-  const [picked, setPicked] = useState<string[]>(() => sessions.slice(0, MAX_OVERLAY).map((s) => s.id));
+export function TelemetryOverlay({ projectId, sessions, initial }: { projectId: string; sessions: SessionOption[]; initial?: string[] }) {
+  const [picked, setPicked] = useState<string[]>(() => (initial ?? sessions.map((s) => s.id)).slice(0, MAX_OVERLAY));
   const toggle = (id: string, on: boolean) => setPicked((now) => (on ? [...now, id].slice(0, MAX_OVERLAY) : now.filter((p) => p !== id)));
   return (
     <div data-testid="history-overlay">
@@ -26,7 +31,7 @@ export function TelemetryOverlay({ projectId, sessions }: { projectId: string; s
         {sessions.map((s) => (
           <label key={s.id} className="row" style={{ gap: "0.25rem" }}>
             <input type="checkbox" checked={picked.includes(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} data-testid="overlay-session" />
-            <span>#{s.ordinalNumber}</span>
+            <span>{labelOf(s)}</span>
           </label>
         ))}
       </fieldset>
@@ -44,13 +49,13 @@ function OverlayCharts({ projectId, sessionIds, sessions }: { projectId: string;
   if (query.isError) return <ErrorNotice message={messageOf(query.error)} onRetry={() => void query.refetch()} />;
   const { fromOffsetMs, toOffsetMs, series } = query.data;
   if (series.every((s) => s.points.length === 0) && !zoom) return <EmptyState title="These sessions have no telemetry yet" />;
-  const ordinal = (id: string) => sessions.find((s) => s.id === id)?.ordinalNumber ?? "?";
+  const label = (id: string) => labelOf(sessions.find((s) => s.id === id));
   const bySensor = new Map<string, { name: string; unit: string; lines: ChartLine[] }>();
   for (const s of series) {
     const entry = bySensor.get(s.sensorId) ?? { name: s.name, unit: s.unit, lines: [] };
     entry.lines.push({
       key: s.captureSessionId,
-      label: `#${ordinal(s.captureSessionId)}`,
+      label: label(s.captureSessionId),
       points: toChartPoints(s.points.map(({ offsetMs, ...p }) => ({ t: offsetMs, ...p })), 0, s.bucketMs),
     });
     bySensor.set(s.sensorId, entry);

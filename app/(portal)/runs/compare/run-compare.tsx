@@ -9,6 +9,7 @@ import { errorCodeOf, messageOf } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
 import { parseCompareParams } from "./compare-format";
 import { CompareTable } from "./compare-table";
+import { CompareTelemetry } from "./compare-telemetry";
 
 // Asking again cannot change these answers; anything else (network, 5xx) gets a Retry.
 const FINAL_ERRORS = new Set(["NOT_FOUND", "BAD_REQUEST", "FORBIDDEN"]);
@@ -39,7 +40,12 @@ function Comparison({ projectId, ids }: { projectId: string; ids: string[] }) {
     if (code && FINAL_ERRORS.has(code)) return <Problem title="These runs cannot be compared" messages={[messageOf(query.error)]} />;
     return <ErrorNotice message={messageOf(query.error)} onRetry={() => void query.refetch()} />;
   }
-  return <CompareTable comparison={query.data} />;
+  return (
+    <>
+      <CompareTable comparison={query.data} />
+      <CompareTelemetry projectId={projectId} runs={query.data.runs} />
+    </>
+  );
 }
 
 function Problem({ title, messages }: { title: string; messages: string[] }) {
