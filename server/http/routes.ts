@@ -39,8 +39,10 @@ export function createV1Routes(deps: RouteDeps = { getDb, getSql }): V1Routes {
       void handler(req, res);
       return true;
     },
+    // One after the other: both UNLISTEN on the process's single LISTEN connection.
     close: async () => {
-      await Promise.all([stream.close(), ingest.close()]);
+      await ingest.close();
+      await stream.close();
     },
   };
 }

@@ -68,7 +68,8 @@ export function createCredentialCache({ lookup, ttlMs = CREDENTIAL_CACHE_TTL_MS,
       unlisten = sub.unlisten;
     },
     async close() {
-      await unlisten?.();
+      // At shutdown the LISTEN connection may already be closing; a failed UNLISTEN changes nothing then.
+      await unlisten?.().catch(() => {});
       unlisten = null;
       entries.clear();
     },
