@@ -59,6 +59,23 @@ export async function findRunTargetForSensor(q: Queryable, { sensorId, runId }: 
   return row ? { runId, captureSessionId: null, runStatus: row.status, sessionStatus: null } : null;
 }
 
+/**
+ * The target's statuses under a share lock, inside the write transaction: a status change (archive, finish) takes the
+ * row's update lock, so it either commits before this read or waits until the batch has committed.
+ */
+export async function lockTargetStatus(
+  q: Queryable,
+  { runId, captureSessionId }: { runId: string; captureSessionId: string | null },
+): Promise<{ runStatus: RunStatus; sessionStatus: CaptureSessionStatus | null } | null> {
+  const rows = await q.execute<{ run_status: RunStatus; session_status: CaptureSessionStatus | null }>(sql`
+    select r.status as run_status, cs.status as session_status
+    from runs r left join capture_sessions cs on cs.id = ${captureSessionId}::uuid and cs.run_id = r.id
+    where r.id = ${runId}::uuid
+    for share of r`);
+  const row = rows[0];
+  return row ? { runStatus: row.run_status, sessionStatus: row.session_status } : null;
+}
+
 /** The newest batches' clock offsets (device minus server, ms) within the window, for the median estimate. */
 export async function recentClockOffsets(q: Queryable, sensorId: string, since: Date, limit: number) {
   const rows = await q.execute<{ offset_ms: number; received_at: string }>(sql`

@@ -7,6 +7,7 @@ import { sessionHasTelemetry } from "../../../db/queries/capture-sessions";
 import { TELEMETRY_CHANNEL } from "../../../db/queries/telemetry-notify";
 import { sensorIngestState, telemetryBatches, telemetryReadings } from "../../../db/schema";
 import { useTestDatabase } from "../../../test/db";
+import { waitForLockWaiters } from "../../../test/helpers";
 import { DEFAULT_TEST_LIMITS, makeSensorWorld, readingsAt, startIngestServer } from "./ingest-test-kit";
 
 describe("POST /api/v1/telemetry", () => {
@@ -142,6 +143,21 @@ describe("POST /api/v1/telemetry", () => {
     expect(late.status).toBe(202);
     expect(late.body).toMatchObject({ accepted: 2, run_id: done.runId, capture_session_id: done.sessionId });
     expect((await rowsOf(sensor.id)).map((r) => [r.late, r.runId])).toEqual([[true, done.runId], [true, done.runId]]);
+  });
+
+  it("a run archived while a batch waits for it is refused with 409, and nothing of the batch is stored", async () => {
+    const sensor = await world.makeSensor();
+    const runId = await world.makeRun("succeeded");
+    let posted: ReturnType<typeof api.post> | undefined;
+    await db.sql.begin(async (archive) => {
+      await archive`select id from runs where id = ${runId} for update`;
+      posted = api.post({ run_id: runId, readings: readingsAt(2) }, { token: sensor.token });
+      await waitForLockWaiters(db.sql, 1);
+      await archive`update runs set status = 'archived' where id = ${runId}`;
+    });
+    const res = await posted!;
+    expect([res.status, res.body.error!.code]).toEqual([409, "run_archived"]);
+    expect(await rowsOf(sensor.id)).toHaveLength(0);
   });
 
   it("without a target and no recording session, stores against the sensor alone", async () => {

@@ -90,6 +90,14 @@ interface BatchWrite {
   offsetMs: number | null;
 }
 
+/** The late-data decision again, on statuses read under a share lock: a run archived meanwhile refuses the batch. */
+async function lateUnderLock(tx: Queryable, target: ResolvedTarget): Promise<boolean> {
+  if (!target.runId) return false;
+  const statuses = await q.lockTargetStatus(tx, { runId: target.runId, captureSessionId: target.captureSessionId });
+  if (!statuses) throw targetNotFound();
+  return decideLateData(statuses).late;
+}
+
 /** Steps 1–5 in one transaction; the NOTIFY is delivered on commit, after the rows are visible. */
 async function writeBatch(db: Db, { req, key, context, target, batch, sentAtMs, offsetMs }: BatchWrite): Promise<IngestReceipt> {
   return db.transaction(async (tx) => {
@@ -99,8 +107,9 @@ async function writeBatch(db: Db, { req, key, context, target, batch, sentAtMs, 
       const stored = await q.findStoredReceipt(tx, req.sensorId, key);
       if (stored) return asReceipt(stored);
     }
+    const late = await lateUnderLock(tx, target);
     const { inserted, fromSeq, toSeq } = await q.insertReadings(tx, {
-      sensorId: req.sensorId, firstSeq, profileVersion: context.profileVersion, ...target, ...columnsOf(batch.valid),
+      sensorId: req.sensorId, firstSeq, profileVersion: context.profileVersion, ...target, late, ...columnsOf(batch.valid),
     });
     const receipt: IngestReceipt = {
       accepted: inserted,
