@@ -55,8 +55,8 @@ export function createStreamHandler(deps: RouteDeps, overrides: Partial<StreamOp
     return { request, targets: { ...request.targets, statusRunIds: [...new Set([...runIds, ...sessionRuns])] } };
   }
 
-  async function replay(subscriber: StreamSubscriber, request: StreamRequest): Promise<void> {
-    for (const [sensorId, cursorSeq] of request.cursor ?? []) {
+  async function replay(subscriber: StreamSubscriber, request: StreamRequest, from: Map<string, number>): Promise<void> {
+    for (const [sensorId, cursorSeq] of from) {
       let afterSeq = cursorSeq;
       subscriber.cursor.set(sensorId, Math.max(subscriber.cursor.get(sensorId) ?? 0, cursorSeq));
       for (;;) {
@@ -77,10 +77,16 @@ export function createStreamHandler(deps: RouteDeps, overrides: Partial<StreamOp
     res.once("close", remove);
     if (subscriber.closed) return remove();
     await options.onPhase?.("subscribed");
-    // Sensors the cursor does not know start live, after their last committed seq.
+    // Without a cursor every sensor starts live, after its last committed seq. A resuming client's cursor holds every
+    // sensor it was streaming, so a sensor of the run/session it does not know joined while it was away: all of that
+    // sensor's readings in the stream's targets are what it missed.
     const start = await findStreamStart(deps.getSql(), request.targets);
-    for (const [sensorId, seq] of start) if (!request.cursor?.has(sensorId)) subscriber.cursor.set(sensorId, seq);
-    await replay(subscriber, request);
+    const from = new Map(request.cursor ?? []);
+    for (const [sensorId, seq] of start) {
+      if (!request.cursor) subscriber.cursor.set(sensorId, seq);
+      else if (!from.has(sensorId)) from.set(sensorId, 0);
+    }
+    await replay(subscriber, request, from);
     await options.onPhase?.("replayed");
     subscriber.goLive();
   }

@@ -174,6 +174,24 @@ describe("GET /api/v1/telemetry/stream", () => {
     expect(seqs).toBe(33);
   });
 
+  it("on resume, replays a sensor that joined the run's session while the client was away", async () => {
+    const runId = await makeRun();
+    const as = callerFor(db.db, owner);
+    await as.runSensor.set({ projectId, runId, sensorIds: [sensorId] });
+    const session = await as.captureSession.start({ projectId, runId });
+    const client = await sse(`run_id=${runId}`);
+    await ready(client);
+    client.close();
+    const joined = await makeSensor();
+    await as.runSensor.set({ projectId, runId, sensorIds: [sensorId, joined] });
+    await writeReadings(db.db, { sensorId: joined, runId, captureSessionId: session.id }, readingsFrom(t0 + 30_000, 4, 400));
+    const again = await sse(`run_id=${runId}`, { "last-event-id": client.lastEventId! });
+    await again.waitFor((c) => rawValuesOf(c, joined).length >= 4);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(rawValuesOf(again, joined)).toEqual([400, 401, 402, 403]);
+    await as.captureSession.stop({ projectId, id: session.id });
+  });
+
   it("resumes with ?since= the same way, and starts live without a cursor", async () => {
     const sensor = await makeSensor();
     await writeReadings(db.db, { sensorId: sensor }, readingsFrom(t0, 3, 0));
