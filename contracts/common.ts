@@ -15,10 +15,12 @@ export const tagSchema = z
   .min(1, { message: "Tags cannot be empty" })
   .max(50, { message: "Use at most 50 characters per tag" });
 
+export const MAX_TAGS = 50;
+
 /** Tags are trimmed and de-duplicated, in the order given. */
 export const tagsSchema = z
   .array(tagSchema)
-  .max(50, { message: "Use at most 50 tags" })
+  .max(MAX_TAGS, { message: `Use at most ${MAX_TAGS} tags` })
   .transform((tags) => [...new Set(tags)]);
 
 export const metadataSchema = z.record(z.string().max(200), z.unknown(), {

@@ -1,5 +1,6 @@
 // Creating runs and tagging many at once. Both are idempotent: a retried request replays the first answer.
 import type { BulkTagsInput, CreateRunInput } from "../../../contracts/run";
+import { MAX_TAGS } from "../../../contracts/common";
 import { findExperimentInProject } from "../../../db/queries/experiments";
 import { insertRun, updateRunTags } from "../../../db/queries/runs";
 import { DomainError } from "../../../domain/errors";
@@ -55,6 +56,11 @@ export async function bulkTags(ctx: ProjectContext, input: BulkTagsInput): Promi
     db.transaction(async (tx) => {
       const ids = uniqueIds(input.ids);
       const changes = await updateRunTags(tx, { projectId: ctx.project.id, runIds: ids, add: input.add, remove: input.remove });
+      // The same limit as on create; the transaction rolls every run back.
+      const overfull = changes.filter((c) => (c.after?.length ?? 0) > MAX_TAGS).map((c) => c.id);
+      if (overfull.length > 0) {
+        throw new DomainError("CONFLICT", `${overfull.length} run(s) would have more than ${MAX_TAGS} tags. Remove some of their tags first.`, { runIds: overfull });
+      }
       const byId = new Map(changes.map((c) => [c.id, c]));
       let updated = 0;
       for (const id of ids) {

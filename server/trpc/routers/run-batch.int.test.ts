@@ -130,6 +130,18 @@ describe("run batch operations", () => {
       expect(again).toEqual({ updated: 0, missing: [foreignRunId, unknown] });
     });
 
+    it("refuses a batch that would push a run past 50 tags, and changes none of the runs", async () => {
+      const full = await makeRun("draft", Array.from({ length: 49 }, (_, i) => `t${i}`));
+      const other = await makeRun("draft", ["x"]);
+      const error = await trpcErrorOf(as(owner).bulkTags({ projectId, ids: [other, full], add: ["new-1", "new-2"] }));
+      expect(error.code).toBe("CONFLICT");
+      expect(error.message).toContain("more than 50 tags");
+      expect(await tagsOf(other)).toEqual(["x"]);
+      expect(await tagsOf(full)).toHaveLength(49);
+      expect(await auditOf([full, other])).toHaveLength(0);
+      expect(await as(owner).bulkTags({ projectId, ids: [full], add: ["new-1"] })).toEqual({ updated: 1, missing: [] });
+    });
+
     it("removes only, and a tag both added and removed ends up removed", async () => {
       const r = await makeRun("draft", ["x", "y", "z"]);
       expect(await as(owner).bulkTags({ projectId, ids: [r], remove: ["y", "nope"] })).toEqual({ updated: 1, missing: [] });
