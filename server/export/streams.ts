@@ -4,8 +4,13 @@ import { stringify } from "csv-stringify";
 
 export type ExportRow = Record<string, string | number | boolean | null>;
 
+// A spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return) as a formula, so such text gets a
+// leading apostrophe (OWASP's CSV injection advice). Numbers are not text and stay as they are.
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const neutraliseFormula = (value: string): string => (FORMULA_START.test(value) ? `'${value}` : value);
+
 export function csvStream(columns: string[], rows: AsyncIterable<ExportRow>): ReadableStream<Uint8Array> {
-  const csv = stringify({ header: true, columns, cast: { boolean: (v) => String(v) } });
+  const csv = stringify({ header: true, columns, cast: { boolean: (v) => String(v), string: neutraliseFormula } });
   // pipeline (not pipe) carries a failure mid-download into the response stream, which then aborts instead of hanging.
   pipeline(Readable.from(rows), csv, () => {});
   return Readable.toWeb(csv) as ReadableStream<Uint8Array>;
