@@ -27,3 +27,22 @@ export type SensorTelemetryStatsInput = z.infer<typeof sensorTelemetryStatsInput
 
 export const setClockCorrectionInput = projectScopedInput.extend({ id: idSchema, enabled: z.boolean() });
 export type SetClockCorrectionInput = z.infer<typeof setClockCorrectionInput>;
+
+/**
+ * Readings stored against the sensor alone (no run/session was recording) attached to a run or one of its sessions
+ * afterwards. The window defaults to the target's own span (start … end, or now while it runs).
+ */
+export const attachReadingsInput = projectScopedInput
+  .extend({
+    sensorId: idSchema,
+    runId: idSchema.optional(),
+    captureSessionId: idSchema.optional(),
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+  })
+  .refine((i) => Boolean(i.runId) !== Boolean(i.captureSessionId), { message: "Give either runId or captureSessionId", path: ["runId"] })
+  .refine((i) => !i.from || !i.to || i.from < i.to, { message: "'from' must be before 'to'", path: ["to"] });
+export type AttachReadingsInput = z.infer<typeof attachReadingsInput>;
+
+export const unattachedReadingsInput = projectScopedInput.extend({ sensorId: idSchema });
+export type UnattachedReadingsInput = z.infer<typeof unattachedReadingsInput>;

@@ -93,4 +93,14 @@ test("a sensor's readings stream live onto the run page, survive a token rotatio
   expect(lines).toHaveLength(6);
   expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,Oven TC,2,20,°C,2,/);
   expect(lines.at(-1)).toMatch(/,Oven TC,3,30,°C,2,/);
+
+  // Readings sent while no session records the sensor are kept against it, and can be attached to the run later.
+  await page.getByTestId("session-stop").click();
+  await expect(page.getByTestId("run-sensor-recording")).toHaveCount(0);
+  const loose = await ingest(request, newToken, [{ timestamp: new Date().toISOString(), raw_value: 4 }]);
+  expect(await loose.json()).toMatchObject({ accepted: 1, run_id: null, capture_session_id: null });
+  await page.getByTestId("attach-open").click();
+  await expect(page.getByTestId("attach-unattached")).toContainText("1 unattached reading,");
+  await page.getByTestId("attach-submit").click();
+  await expect(page.getByText("Attached 1 reading.")).toBeVisible();
 });

@@ -1,6 +1,6 @@
 "use client";
 // Telemetry maintenance on the run page: reprocess jobs with live progress (each unfinished job polls job.byId every
-// second until it ends), and the buttons that open the reprocess and CSV import dialogs for writers.
+// second until it ends), and the buttons that open the attach, CSV import and reprocess dialogs for writers.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useEffect, useState } from "react";
@@ -10,6 +10,7 @@ import { Skeleton } from "../../../_components/skeleton";
 import { StatusBadge } from "../../../_components/status-badge";
 import { messageOf } from "../../../_lib/errors";
 import { useTRPC } from "../../../_lib/trpc";
+import { AttachReadingsDialog } from "./attach-readings-dialog";
 import { ImportCsvDialog } from "./import-csv-dialog";
 import { ReprocessDialog } from "./reprocess-dialog";
 
@@ -25,7 +26,7 @@ const isActive = (job: Job) => job.status === "queued" || job.status === "runnin
 
 export function RunJobs({ projectId, run, canWrite }: Props) {
   const trpc = useTRPC();
-  const [open, setOpen] = useState<"reprocess" | "import" | null>(null);
+  const [open, setOpen] = useState<"reprocess" | "import" | "attach" | null>(null);
   const jobs = useQuery(trpc.job.list.queryOptions({ projectId, runId: run.id }));
   const sensors = useQuery(trpc.runSensor.list.queryOptions({ projectId, runId: run.id }));
   const sensorName = (id: string | null) => sensors.data?.find((s) => s.id === id)?.name ?? "a sensor";
@@ -41,6 +42,9 @@ export function RunJobs({ projectId, run, canWrite }: Props) {
         {canWrite ? (
           <>
             {archived ? <span className="muted" style={{ fontSize: "0.85rem" }}>Archived runs are read-only.</span> : null}
+            <button type="button" className="btn" disabled={archived} onClick={() => setOpen("attach")} data-testid="attach-open">
+              Attach readings…
+            </button>
             <button type="button" className="btn" disabled={archived} onClick={() => setOpen("import")} data-testid="import-csv-open">
               Import CSV…
             </button>
@@ -68,6 +72,7 @@ export function RunJobs({ projectId, run, canWrite }: Props) {
       )}
       {open === "reprocess" ? <ReprocessDialog projectId={projectId} runId={run.id} onClose={() => setOpen(null)} /> : null}
       {open === "import" ? <ImportCsvDialog projectId={projectId} runId={run.id} onClose={() => setOpen(null)} /> : null}
+      {open === "attach" ? <AttachReadingsDialog projectId={projectId} runId={run.id} onClose={() => setOpen(null)} /> : null}
     </section>
   );
 }
