@@ -103,4 +103,11 @@ test("a sensor's readings stream live onto the run page, survive a token rotatio
   await expect(page.getByTestId("attach-unattached")).toContainText("1 unattached reading,");
   await page.getByTestId("attach-submit").click();
   await expect(page.getByText("Attached 1 reading.")).toBeVisible();
+
+  // Reprocess the run with profile v1 (identity): a background job whose progress ends in succeeded.
+  await page.getByTestId("reprocess-open").click();
+  await page.getByTestId("reprocess-version").selectOption("1");
+  await page.getByTestId("reprocess-submit").click();
+  await expect(page.getByTestId("run-job")).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
+  await expect(page.getByTestId("run-job-count")).toContainText("7 / 7 readings");
 });

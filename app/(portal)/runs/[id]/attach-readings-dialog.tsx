@@ -2,13 +2,12 @@
 // Attach readings a sensor sent while nothing was recording it (stored against the sensor alone) to this run or one of
 // its sessions: within the run's or session's own time window, under the same late-data rules as ingest.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { toast } from "sonner";
 import { attachReadingsInput } from "@/contracts/telemetry";
 import { FormDialog } from "../../../_components/dialog";
-import { SelectField, useFormSubmit } from "../../../_components/form";
-import { Skeleton } from "../../../_components/skeleton";
+import { useFormSubmit } from "../../../_components/form";
 import { useTRPC } from "../../../_lib/trpc";
+import { SensorScopeFields, useRunSensorChoice } from "./sensor-scope-fields";
 
 const readings = (n: number, kind = "") => `${n.toLocaleString()} ${kind}reading${n === 1 ? "" : "s"}`;
 
@@ -21,10 +20,8 @@ interface Props {
 export function AttachReadingsDialog({ projectId, runId, onClose }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const sensors = useQuery(trpc.runSensor.list.queryOptions({ projectId, runId }));
-  const sessions = useQuery(trpc.captureSession.list.queryOptions({ projectId, runId }));
-  const [chosen, setChosen] = useState<string | null>(null);
-  const sensorId = chosen ?? sensors.data?.[0]?.id ?? "";
+  const choice = useRunSensorChoice(projectId, runId);
+  const { sensorId, noSensors } = choice;
   const loose = useQuery({ ...trpc.telemetry.unattached.queryOptions({ projectId, sensorId }), enabled: sensorId !== "" });
   const attach = useMutation(trpc.telemetry.attach.mutationOptions());
 
@@ -39,7 +36,6 @@ export function AttachReadingsDialog({ projectId, runId, onClose }: Props) {
     },
   });
 
-  const noSensors = sensors.isSuccess && sensors.data.length === 0;
   return (
     <FormDialog
       open
@@ -51,43 +47,24 @@ export function AttachReadingsDialog({ projectId, runId, onClose }: Props) {
       submit={{ label: "Attach", pendingLabel: "Attaching…", testId: "attach-submit", disabled: noSensors || loose.data?.count === 0 }}
     >
       <p className="muted">Readings a sensor sent while no capture session recorded it are kept against the sensor. Attach those inside this run&apos;s (or one session&apos;s) time window.</p>
-      {sensors.isPending || sessions.isPending ? (
-        <Skeleton lines={3} label="Loading sensors and sessions" />
-      ) : noSensors ? (
-        <p data-testid="attach-no-sensors">This run has no sensors yet. Choose the run&apos;s sensors first.</p>
-      ) : (
-        <>
-          <SelectField
-            name="sensorId"
-            label="Sensor"
-            errors={form.errors}
-            testId="attach-sensor"
-            value={sensorId}
-            onChange={(e) => setChosen(e.target.value)}
-            options={(sensors.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.unit})` }))}
-          />
-          <p className="muted" data-testid="attach-unattached" aria-live="polite">
-            {loose.isPending
-              ? "Counting unattached readings…"
-              : loose.data
-                ? loose.data.count === 0
-                  ? "This sensor has no unattached readings."
-                  : `${readings(loose.data.count, "unattached ")}, ${loose.data.first?.toLocaleString()} – ${loose.data.last?.toLocaleString()}.`
-                : null}
-          </p>
-          <SelectField
-            name="scope"
-            label="Into"
-            errors={form.errors}
-            testId="attach-scope"
-            defaultValue="run"
-            options={[
-              { value: "run", label: "The run (its whole time window)" },
-              ...(sessions.data ?? []).map((s) => ({ value: s.id, label: `Capture session #${s.ordinalNumber}` })),
-            ]}
-          />
-        </>
-      )}
+      <SensorScopeFields
+        choice={choice}
+        errors={form.errors}
+        prefix="attach"
+        scopeLabel="Into"
+        runOption="The run (its whole time window)"
+        sessionOption={(n) => `Capture session #${n}`}
+      >
+        <p className="muted" data-testid="attach-unattached" aria-live="polite">
+          {loose.isPending
+            ? "Counting unattached readings…"
+            : loose.data
+              ? loose.data.count === 0
+                ? "This sensor has no unattached readings."
+                : `${readings(loose.data.count, "unattached ")}, ${loose.data.first?.toLocaleString()} – ${loose.data.last?.toLocaleString()}.`
+              : null}
+        </p>
+      </SensorScopeFields>
     </FormDialog>
   );
 }

@@ -11,6 +11,7 @@ import { SelectField, useFormSubmit } from "../../../_components/form";
 import { Skeleton } from "../../../_components/skeleton";
 import { useTRPC } from "../../../_lib/trpc";
 import { newIdempotencyKey } from "../../experiments/experiment-format";
+import { SensorScopeFields, useRunSensorChoice } from "./sensor-scope-fields";
 
 interface Props {
   projectId: string;
@@ -21,10 +22,8 @@ interface Props {
 export function ReprocessDialog({ projectId, runId, onClose }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const sensors = useQuery(trpc.runSensor.list.queryOptions({ projectId, runId }));
-  const sessions = useQuery(trpc.captureSession.list.queryOptions({ projectId, runId }));
-  const [chosen, setChosen] = useState<string | null>(null);
-  const sensorId = chosen ?? sensors.data?.[0]?.id ?? "";
+  const choice = useRunSensorChoice(projectId, runId);
+  const { sensorId, noSensors } = choice;
   const sensor = useQuery({ ...trpc.sensor.byId.queryOptions({ projectId, id: sensorId }), enabled: sensorId !== "" });
   // One key per open dialog: a retried submit replays instead of queueing a second job.
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -48,7 +47,6 @@ export function ReprocessDialog({ projectId, runId, onClose }: Props) {
   });
 
   const profiles = sensor.data?.profiles ?? [];
-  const noSensors = sensors.isSuccess && sensors.data.length === 0;
   return (
     <FormDialog
       open
@@ -60,47 +58,28 @@ export function ReprocessDialog({ projectId, runId, onClose }: Props) {
       submit={{ label: "Queue reprocess", pendingLabel: "Queueing…", testId: "reprocess-submit", disabled: noSensors || profiles.length === 0 }}
     >
       <p className="muted">Physical values are recomputed from the stored raw values, which never change. It runs in the background.</p>
-      {sensors.isPending || sessions.isPending ? (
-        <Skeleton lines={3} label="Loading sensors and sessions" />
-      ) : noSensors ? (
-        <p data-testid="reprocess-no-sensors">This run has no sensors yet. Choose the run&apos;s sensors first.</p>
-      ) : (
-        <>
+      <SensorScopeFields
+        choice={choice}
+        errors={form.errors}
+        prefix="reprocess"
+        scopeLabel="Readings"
+        runOption="The whole run"
+        sessionOption={(n) => `Capture session #${n} only`}
+      >
+        {sensor.isPending ? (
+          <Skeleton lines={1} label="Loading profile versions" />
+        ) : (
           <SelectField
-            name="sensorId"
-            label="Sensor"
+            key={sensorId}
+            name="profileVersion"
+            label="Conversion profile version"
             errors={form.errors}
-            testId="reprocess-sensor"
-            value={sensorId}
-            onChange={(e) => setChosen(e.target.value)}
-            options={(sensors.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.unit})` }))}
+            testId="reprocess-version"
+            defaultValue={String(profiles.find((p) => !p.active)?.version ?? profiles[0]?.version ?? "")}
+            options={profiles.map((p) => ({ value: String(p.version), label: `v${p.version}${p.active ? " (active)" : ""} — ${describeConversion(p.spec)}` }))}
           />
-          {sensor.isPending ? (
-            <Skeleton lines={1} label="Loading profile versions" />
-          ) : (
-            <SelectField
-              key={sensorId}
-              name="profileVersion"
-              label="Conversion profile version"
-              errors={form.errors}
-              testId="reprocess-version"
-              defaultValue={String(profiles.find((p) => !p.active)?.version ?? profiles[0]?.version ?? "")}
-              options={profiles.map((p) => ({ value: String(p.version), label: `v${p.version}${p.active ? " (active)" : ""} — ${describeConversion(p.spec)}` }))}
-            />
-          )}
-          <SelectField
-            name="scope"
-            label="Readings"
-            errors={form.errors}
-            testId="reprocess-scope"
-            defaultValue="run"
-            options={[
-              { value: "run", label: "The whole run" },
-              ...(sessions.data ?? []).map((s) => ({ value: s.id, label: `Capture session #${s.ordinalNumber} only` })),
-            ]}
-          />
-        </>
-      )}
+        )}
+      </SensorScopeFields>
     </FormDialog>
   );
 }
