@@ -1,8 +1,8 @@
 // Capture sessions: the running session of a run, ordinal assignment, row locks for status changes, per-run counts.
-import { and, asc, count, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { CaptureSessionStatus } from "../../domain/capture-session/status";
 import type { Queryable } from "../client";
-import { captureSessions } from "../schema";
+import { captureSessions, runs } from "../schema";
 
 export type CaptureSessionRow = typeof captureSessions.$inferSelect;
 
@@ -18,10 +18,14 @@ export async function findRunningSession(db: Queryable, runId: string) {
   return row;
 }
 
-/** The next ordinal of the run. Only safe while the run row is locked: that lock is what serialises assignment. */
+/** Takes the run's next ordinal from its counter (never reused, even after a delete); the update locks the run row. */
 export async function nextOrdinal(db: Queryable, runId: string): Promise<number> {
-  const [row] = await db.select({ n: max(captureSessions.ordinalNumber) }).from(captureSessions).where(eq(captureSessions.runId, runId));
-  return (row?.n ?? 0) + 1;
+  const [row] = await db
+    .update(runs)
+    .set({ lastSessionOrdinal: sql`${runs.lastSessionOrdinal} + 1` })
+    .where(eq(runs.id, runId))
+    .returning({ n: runs.lastSessionOrdinal });
+  return row!.n;
 }
 
 export async function insertCaptureSession(

@@ -43,6 +43,8 @@ export const runs = pgTable(
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     failureReason: text("failure_reason"),
+    /** The highest capture-session ordinal ever given in this run, so a deleted session's number is never reused. */
+    lastSessionOrdinal: integer("last_session_ordinal").notNull().default(0),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),

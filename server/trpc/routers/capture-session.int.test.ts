@@ -142,6 +142,15 @@ describe("captureSession router", () => {
     expect((await auditOf(s.id)).map((a) => a.action)).toEqual(["capture_session.started", "capture_session.status_changed", "capture_session.deleted"]);
   });
 
+  it("never reuses the ordinal of a deleted session", async () => {
+    const runId = await makeRun();
+    const first = await as(owner).start({ projectId, runId });
+    await as(owner).stop({ projectId, id: first.id });
+    await as(owner).delete({ projectId, id: first.id });
+    const second = await as(owner).start({ projectId, runId });
+    expect(second.ordinalNumber).toBe(2);
+  });
+
   it("gives NOT_FOUND for another project's run or session, and FORBIDDEN to a viewer", async () => {
     const foreignRun = await makeRun("running", foreignProjectId);
     const foreign = await as(owner).start({ projectId: foreignProjectId, runId: foreignRun });
