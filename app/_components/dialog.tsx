@@ -53,15 +53,27 @@ interface FormDialogProps extends Omit<DialogProps, "children"> {
   /** The form's accessible name; without one the form is not a landmark. */
   formLabel?: string;
   /** What `useFormSubmit` returns, or anything with the same three members. */
-  form: { onSubmit: (event: FormEvent<HTMLFormElement>) => void; formError: string | null; pending: boolean };
+  form: { onSubmit: (event: FormEvent<HTMLFormElement>) => void; formError: string | null; pending: boolean; reset?: () => void };
   /** The footer's submit button (pending comes from `form`); Cancel closes the dialog through `onClose`. */
   submit: Omit<SubmitButtonProps, "pending">;
   /** The fields, below the form-level error. */
   children: ReactNode;
 }
 
-/** A dialog that is one form: error and fields in the body, Cancel and submit in the footer. */
+/**
+ * A dialog that is one form: error and fields in the body, Cancel and submit in the footer. However it closes (Cancel,
+ * Escape, or the caller after a success), the form's errors are cleared, so the next opening starts clean.
+ */
 export function FormDialog({ formLabel, form, submit, children, ...dialog }: FormDialogProps) {
+  const reset = useRef(form.reset);
+  const wasOpen = useRef(dialog.open);
+  useEffect(() => {
+    reset.current = form.reset;
+  });
+  useEffect(() => {
+    if (wasOpen.current && !dialog.open) reset.current?.();
+    wasOpen.current = dialog.open;
+  }, [dialog.open]);
   return (
     <Dialog {...dialog}>
       <form onSubmit={form.onSubmit} noValidate aria-label={formLabel}>

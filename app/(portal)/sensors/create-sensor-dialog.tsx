@@ -37,21 +37,16 @@ export function CreateSensorDialog({ open, onClose, projectId, onCreated }: Prop
       const { sensor, token } = await create.mutateAsync({ ...input, idempotencyKey: keyFor(input) });
       attempt.current = null;
       toast.success(`Sensor “${sensor.name}” created`);
-      close();
+      onClose();
       onCreated(token);
       await queryClient.invalidateQueries({ queryKey: trpc.sensor.pathKey() });
     },
   });
 
-  function close() {
-    form.reset();
-    onClose();
-  }
-
   return (
     <FormDialog
       open={open}
-      onClose={close}
+      onClose={onClose}
       title="New sensor"
       testId="sensor-create-dialog"
       formLabel="New sensor"

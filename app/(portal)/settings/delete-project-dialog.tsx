@@ -36,7 +36,6 @@ export function DeleteProjectDialog({ open, onClose, project }: DeleteProjectDia
   });
 
   function close() {
-    form.reset();
     setTyped("");
     onClose();
   }

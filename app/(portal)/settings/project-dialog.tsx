@@ -24,19 +24,14 @@ export function ProjectDialog({ open, onClose, project }: ProjectDialogProps) {
       // The name also shows in the project switcher, which reads `user.me`.
       await queryClient.invalidateQueries();
       toast.success("Project saved");
-      close();
+      onClose();
     },
   });
-
-  function close() {
-    form.reset();
-    onClose();
-  }
 
   return (
     <FormDialog
       open={open}
-      onClose={close}
+      onClose={onClose}
       title="Edit project"
       testId="project-dialog"
       formLabel="Edit project"

@@ -29,22 +29,17 @@ export function DeleteExperimentDialog({ open, onClose, projectId, experiment }:
     submit: async (input) => {
       await remove.mutateAsync(input);
       toast.success(`Experiment “${experiment.name}” deleted`);
-      close();
+      onClose();
       router.push("/experiments");
       await refresh.allButDetails();
     },
   });
   const runs = Object.values(experiment.runCounts).reduce((sum, n) => sum + n, 0);
 
-  function close() {
-    form.reset();
-    onClose();
-  }
-
   return (
     <FormDialog
       open={open}
-      onClose={close}
+      onClose={onClose}
       title="Delete experiment"
       testId="experiment-delete-dialog"
       formLabel="Delete experiment"

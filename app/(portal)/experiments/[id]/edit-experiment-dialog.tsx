@@ -28,25 +28,20 @@ export function EditExperimentDialog({ open, onClose, projectId, experiment }: P
       const changes = changedFields(experiment, { name, description, type, tags, metadata });
       if (Object.keys(changes).length === 0) {
         toast.info("Nothing changed");
-        close();
+        onClose();
         return;
       }
       await update.mutateAsync({ projectId, id: experiment.id, ...changes });
       toast.success("Experiment saved");
-      close();
+      onClose();
       await refresh.all();
     },
   });
 
-  function close() {
-    form.reset();
-    onClose();
-  }
-
   return (
     <FormDialog
       open={open}
-      onClose={close}
+      onClose={onClose}
       title="Edit experiment"
       testId="experiment-edit-dialog"
       formLabel="Edit experiment"

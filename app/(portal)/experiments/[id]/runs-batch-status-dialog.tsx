@@ -49,7 +49,6 @@ export function BatchStatusDialog({ open, onClose, projectId, runs }: Props) {
   });
 
   function close() {
-    form.reset();
     setSummary(null);
     onClose();
   }

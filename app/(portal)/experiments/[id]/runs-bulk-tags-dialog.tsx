@@ -40,20 +40,15 @@ export function BulkTagsDialog({ open, onClose, projectId, runs }: Props) {
       const unchanged = input.ids.length - updated - missing.length;
       toast.success(`Tags updated on ${plural(updated, "run")}${unchanged > 0 ? ` (${unchanged} already up to date)` : ""}`);
       if (missing.length > 0) toast.warning(`${plural(missing.length, "run")} no longer exist${missing.length === 1 ? "s" : ""}`);
-      close();
+      onClose();
       await refresh();
     },
   });
 
-  function close() {
-    form.reset();
-    onClose();
-  }
-
   return (
     <FormDialog
       open={open}
-      onClose={close}
+      onClose={onClose}
       title="Edit tags"
       testId="runs-bulk-tags-dialog"
       formLabel="Edit tags of the selected runs"

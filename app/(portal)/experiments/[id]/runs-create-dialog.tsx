@@ -35,20 +35,15 @@ export function RunCreateDialog({ open, onClose, projectId, experimentId }: Prop
       const run = await create.mutateAsync({ ...input, idempotencyKey: attempt.keyFor(input) });
       attempt.done();
       toast.success("Run created", { action: { label: "Open", onClick: () => router.push(`/runs/${run.id}`) } });
-      close();
+      onClose();
       await refresh();
     },
   });
 
-  function close() {
-    form.reset();
-    onClose();
-  }
-
   return (
     <FormDialog
       open={open}
-      onClose={close}
+      onClose={onClose}
       title="New run"
       testId="run-create-dialog"
       formLabel="New run"

@@ -61,19 +61,14 @@ export function ArchiveExperimentDialog({ open, onClose, projectId, experiment }
     values: () => ({ projectId, id: experiment.id, to: "archived" }),
     submit: async (input) => {
       await transition.mutateAsync(input);
-      close();
+      onClose();
     },
   });
-
-  function close() {
-    form.reset();
-    onClose();
-  }
 
   return (
     <FormDialog
       open={open}
-      onClose={close}
+      onClose={onClose}
       title="Archive experiment"
       testId="experiment-archive-dialog"
       formLabel="Archive experiment"

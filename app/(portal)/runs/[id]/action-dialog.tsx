@@ -28,17 +28,12 @@ export function ActionDialog<S extends z.ZodType>({ open, onClose, title, testId
     values: (fields) => ({ ...input, ...fields }),
     submit: async (valid) => {
       await onConfirm(valid);
-      close();
+      onClose();
     },
   });
 
-  function close() {
-    form.reset();
-    onClose();
-  }
-
   return (
-    <FormDialog open={open} onClose={close} title={title} testId={testId} formLabel={title} form={form} submit={submit}>
+    <FormDialog open={open} onClose={onClose} title={title} testId={testId} formLabel={title} form={form} submit={submit}>
       {children(form.errors)}
     </FormDialog>
   );

@@ -30,21 +30,16 @@ export function DeleteSensorDialog({ open, onClose, projectId, sensor }: Props) 
     submit: async (input) => {
       await remove.mutateAsync(input);
       toast.success(`Sensor “${sensor.name}” deleted`);
-      close();
+      onClose();
       router.push("/sensors");
       await queryClient.invalidateQueries({ queryKey: trpc.sensor.list.pathKey() });
     },
   });
 
-  function close() {
-    form.reset();
-    onClose();
-  }
-
   return (
     <FormDialog
       open={open}
-      onClose={close}
+      onClose={onClose}
       title="Delete sensor"
       testId="sensor-delete-dialog"
       formLabel="Delete sensor"

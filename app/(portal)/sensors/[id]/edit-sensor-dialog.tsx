@@ -28,25 +28,20 @@ export function EditSensorDialog({ open, onClose, projectId, sensor }: Props) {
       const changes = sensorChanges(sensor, { ...values, type });
       if (Object.keys(changes).length === 0) {
         toast.info("Nothing changed");
-        close();
+        onClose();
         return;
       }
       await update.mutateAsync({ projectId, id: sensor.id, ...changes });
       toast.success("Sensor saved");
-      close();
+      onClose();
       await queryClient.invalidateQueries({ queryKey: trpc.sensor.pathKey() });
     },
   });
 
-  function close() {
-    form.reset();
-    onClose();
-  }
-
   return (
     <FormDialog
       open={open}
-      onClose={close}
+      onClose={onClose}
       title="Edit sensor"
       testId="sensor-edit-dialog"
       formLabel="Edit sensor"

@@ -47,20 +47,15 @@ export function ProfileEditorDialog({ open, onClose, projectId, sensorId, initia
     submit: async ({ spec }) => {
       const profile = await save.mutateAsync({ projectId, id: sensorId, spec, activate: true });
       toast.success(`Version ${profile.version} saved and active`);
-      close();
+      onClose();
       await queryClient.invalidateQueries({ queryKey: trpc.sensor.pathKey() });
     },
   });
 
-  function close() {
-    form.reset();
-    onClose();
-  }
-
   return (
     <FormDialog
       open={open}
-      onClose={close}
+      onClose={onClose}
       title="New conversion version"
       testId="sensor-profile-dialog"
       formLabel="New conversion version"

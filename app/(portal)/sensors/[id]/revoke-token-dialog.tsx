@@ -25,20 +25,15 @@ export function RevokeTokenDialog({ credential, onClose, projectId, sensorId }: 
       if (!credential) return;
       await revoke.mutateAsync({ projectId, id: sensorId, credentialId: credential.id });
       toast.success(`Token ${credential.hint} revoked`);
-      close();
+      onClose();
       await queryClient.invalidateQueries({ queryKey: trpc.sensor.pathKey() });
     },
   });
 
-  function close() {
-    form.reset();
-    onClose();
-  }
-
   return (
     <FormDialog
       open={credential !== null}
-      onClose={close}
+      onClose={onClose}
       title="Revoke token"
       testId="sensor-revoke-dialog"
       formLabel="Revoke token"

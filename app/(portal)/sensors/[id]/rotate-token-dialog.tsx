@@ -30,21 +30,16 @@ export function RotateTokenDialog({ open, onClose, projectId, sensorId, onRotate
     submit: async ({ graceMinutes }) => {
       const result = await rotate.mutateAsync({ projectId, id: sensorId, graceMinutes });
       toast.success("Token rotated");
-      close();
+      onClose();
       onRotated(result.token);
       await queryClient.invalidateQueries({ queryKey: trpc.sensor.pathKey() });
     },
   });
 
-  function close() {
-    form.reset();
-    onClose();
-  }
-
   return (
     <FormDialog
       open={open}
-      onClose={close}
+      onClose={onClose}
       title="Rotate token"
       testId="sensor-rotate-dialog"
       formLabel="Rotate token"
