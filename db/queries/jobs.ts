@@ -219,3 +219,8 @@ export async function updateReadingValues(
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as u(time timestamptz, value double precision)
     where r.sensor_id = ${sensorId} and r.time = u.time`);
 }
+
+/** A transaction-scoped lock per sensor around "is a reprocess active? then queue one". */
+export async function lockReprocessQueue(db: Queryable, sensorId: string): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext('reprocess'), hashtext(${sensorId}))`);
+}

@@ -1,7 +1,6 @@
 // Reprocess: queues a background job (server/jobs/reprocess.ts does the work) that recomputes one sensor's physical
 // values in a run or capture session with another of its profile versions. Raw values never change. Queueing is one
 // transaction: target → profile → no overlapping job (under a per-sensor advisory lock) → insert → audit.
-import { sql } from "drizzle-orm";
 import type { JobIdInput, ListJobsInput, ReprocessInput, ReprocessPayload } from "../../../contracts/job";
 import * as q from "../../../db/queries/jobs";
 import { findProfile, findSensorInProject } from "../../../db/queries/sensors";
@@ -51,7 +50,7 @@ export async function queue(ctx: ProjectContext, input: ReprocessInput): Promise
         throw new DomainError("NOT_FOUND", message, { fieldErrors: { profileVersion: [message] } });
       }
       // Serialises queueing per sensor, so two requests cannot both see "nothing running" and both insert.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('reprocess'), hashtext(${sensor.id}))`);
+      await q.lockReprocessQueue(tx, sensor.id);
       const active = await q.findActiveReprocess(tx, { sensorId: sensor.id, runId: target.runId });
       if (active) {
         throw new DomainError("CONFLICT", "A reprocess of this sensor in this run is already queued or running. Wait for it to finish.", {
