@@ -3,30 +3,10 @@
 // "The run's sensors" are the linked sensors that are not deleted and still belong to the run's project.
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { SensorRecorder } from "../../domain/capture-session/recording";
-import type { RunStatus } from "../../domain/run/status";
 import type { Queryable } from "../client";
 import { captureSessions, captureSessionSensors, runSensors, runs, sensorProjects, sensors } from "../schema";
 
 export const ONE_RECORDING_INDEX = "capture_session_sensors_one_recording_idx";
-
-export interface RecordingTarget {
-  captureSessionId: string;
-  runId: string;
-  projectId: string;
-  runStatus: RunStatus;
-}
-
-/** The running capture session this sensor is recording into, or null. One probe of the partial unique index. */
-export async function findRecordingTarget(db: Queryable, sensorId: string): Promise<RecordingTarget | null> {
-  const [row] = await db
-    .select({ captureSessionId: captureSessions.id, runId: runs.id, projectId: runs.projectId, runStatus: runs.status })
-    .from(captureSessionSensors)
-    .innerJoin(captureSessions, eq(captureSessions.id, captureSessionSensors.captureSessionId))
-    .innerJoin(runs, eq(runs.id, captureSessionSensors.runId))
-    .where(and(eq(captureSessionSensors.sensorId, sensorId), eq(captureSessionSensors.recording, true), eq(captureSessions.status, "running")))
-    .limit(1);
-  return row ?? null;
-}
 
 const recorderColumns = {
   sensorId: sensors.id,

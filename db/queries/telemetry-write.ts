@@ -1,30 +1,57 @@
 // The SQL of the ingest path: the sensor's ingest context, explicit targets (checked against the sensor's projects),
-// idempotency receipts, and the one-transaction batch write. Readings go in as one INSERT … SELECT FROM unnest(...)
-// of array literals: a single statement per batch, no COPY (so neither postgres.js COPY trap applies, see
-// shared PERFORMANCE-NOTES), and ON CONFLICT (sensor_id, time) DO NOTHING makes a retried batch a no-op.
+// idempotency receipts, and the batch write: two statements between BEGIN and COMMIT, because round trips, not Node,
+// bound the route on a busy host (docs/benchmarks.md). Readings go in as one INSERT … SELECT FROM unnest(...) of
+// array literals, no COPY (so neither postgres.js COPY trap applies, see shared PERFORMANCE-NOTES), and
+// ON CONFLICT (sensor_id, time) DO NOTHING makes a retried batch a no-op.
 import { sql } from "drizzle-orm";
 import type { ConversionSpec } from "../../domain/conversion/profile";
 import type { CaptureSessionStatus } from "../../domain/capture-session/status";
 import type { RunStatus } from "../../domain/run/status";
 import type { Queryable } from "../client";
+import { TELEMETRY_CHANNEL } from "./telemetry-notify";
+
+/** Where a sensor's readings go when the request names no target: the running session it is recording into. */
+export interface RecordingTarget {
+  runId: string;
+  captureSessionId: string;
+  runStatus: RunStatus;
+}
 
 export interface IngestContext {
   profileVersion: number | null;
   spec: ConversionSpec | null;
   clockCorrection: boolean;
+  recording: RecordingTarget | null;
 }
 
-/** The active conversion profile and the clock-correction setting of a (not deleted) sensor. */
+/**
+ * The active conversion profile, the clock-correction setting and the recording target of a (not deleted) sensor, in
+ * one round trip (the recording probe is one lookup in the partial unique index of capture_session_sensors).
+ */
 export async function loadIngestContext(q: Queryable, sensorId: string): Promise<IngestContext | null> {
-  const rows = await q.execute<{ version: number | null; spec: ConversionSpec | null; clock_correction: boolean | null }>(sql`
-    select cp.version, cp.spec, sis.clock_correction
+  const rows = await q.execute<{
+    version: number | null; spec: ConversionSpec | null; clock_correction: boolean | null;
+    rec_run_id: string | null; rec_session_id: string | null; rec_run_status: RunStatus | null;
+  }>(sql`
+    select cp.version, cp.spec, sis.clock_correction,
+           rec.run_id as rec_run_id, rec.capture_session_id as rec_session_id, rec.status as rec_run_status
     from sensors s
     left join conversion_profiles cp on cp.sensor_id = s.id and cp.version = s.active_profile_version
     left join sensor_ingest_state sis on sis.sensor_id = s.id
+    left join lateral (
+      select css.run_id, css.capture_session_id, r.status
+      from capture_session_sensors css
+      join capture_sessions cs on cs.id = css.capture_session_id and cs.status = 'running'
+      join runs r on r.id = css.run_id
+      where css.sensor_id = s.id and css.recording
+      limit 1) rec on true
     where s.id = ${sensorId} and s.deleted_at is null`);
   const row = rows[0];
   if (!row) return null;
-  return { profileVersion: row.version ?? null, spec: row.spec ?? null, clockCorrection: row.clock_correction ?? false };
+  const recording = row.rec_run_id && row.rec_session_id && row.rec_run_status
+    ? { runId: row.rec_run_id, captureSessionId: row.rec_session_id, runStatus: row.rec_run_status }
+    : null;
+  return { profileVersion: row.version ?? null, spec: row.spec ?? null, clockCorrection: row.clock_correction ?? false, recording };
 }
 
 export interface ExplicitTarget {
@@ -59,23 +86,6 @@ export async function findRunTargetForSensor(q: Queryable, { sensorId, runId }: 
   return row ? { runId, captureSessionId: null, runStatus: row.status, sessionStatus: null } : null;
 }
 
-/**
- * The target's statuses under a share lock, inside the write transaction: a status change (archive, finish) takes the
- * row's update lock, so it either commits before this read or waits until the batch has committed.
- */
-export async function lockTargetStatus(
-  q: Queryable,
-  { runId, captureSessionId }: { runId: string; captureSessionId: string | null },
-): Promise<{ runStatus: RunStatus; sessionStatus: CaptureSessionStatus | null } | null> {
-  const rows = await q.execute<{ run_status: RunStatus; session_status: CaptureSessionStatus | null }>(sql`
-    select r.status as run_status, cs.status as session_status
-    from runs r left join capture_sessions cs on cs.id = ${captureSessionId}::uuid and cs.run_id = r.id
-    where r.id = ${runId}::uuid
-    for share of r`);
-  const row = rows[0];
-  return row ? { runStatus: row.run_status, sessionStatus: row.session_status } : null;
-}
-
 /** The newest batches' clock offsets (device minus server, ms) within the window, for the median estimate. */
 export async function recentClockOffsets(q: Queryable, sensorId: string, since: Date, limit: number) {
   const rows = await q.execute<{ offset_ms: number; received_at: string }>(sql`
@@ -91,16 +101,36 @@ export async function findStoredReceipt(q: Queryable, sensorId: string, idempote
   return rows[0]?.receipt ?? null;
 }
 
+export interface LockedTarget {
+  runStatus: RunStatus;
+  sessionStatus: CaptureSessionStatus | null;
+}
+
 /**
- * Step 1 of a batch write: takes the sensor's ingest-state row lock (held to commit, so one sensor's batches commit in
- * seq order) and reserves `count` seq numbers. Returns the first reserved seq.
+ * Step 1 of a batch write, one statement: takes the sensor's ingest-state row lock (held to commit, so one sensor's
+ * batches commit in seq order) and reserves `count` seq numbers; and reads the target's statuses under a share lock,
+ * so a status change (archive, finish), which takes the run row's update lock, either commits before this read or
+ * waits until the batch has committed. `target` is null when the target run no longer exists (or none was given).
  */
-export async function reserveSeqs(q: Queryable, sensorId: string, count: number): Promise<number> {
-  const rows = await q.execute<{ last_seq: string }>(sql`
-    insert into sensor_ingest_state (sensor_id, last_seq, last_seen_at) values (${sensorId}, ${count}, now())
-    on conflict (sensor_id) do update set last_seq = sensor_ingest_state.last_seq + excluded.last_seq, last_seen_at = now()
-    returning last_seq`);
-  return Number(rows[0]!.last_seq) - count + 1;
+export async function reserveSeqsAndLockTarget(
+  q: Queryable,
+  { sensorId, count, runId, captureSessionId }: { sensorId: string; count: number; runId: string | null; captureSessionId: string | null },
+): Promise<{ firstSeq: number; target: LockedTarget | null }> {
+  const rows = await q.execute<{ last_seq: string; found: boolean; run_status: RunStatus | null; session_status: CaptureSessionStatus | null }>(sql`
+    with seq as (
+      insert into sensor_ingest_state (sensor_id, last_seq, last_seen_at) values (${sensorId}, ${count}, now())
+      on conflict (sensor_id) do update set last_seq = sensor_ingest_state.last_seq + excluded.last_seq, last_seen_at = now()
+      returning last_seq),
+    target as (
+      select r.status as run_status, cs.status as session_status
+      from runs r left join capture_sessions cs on cs.id = ${captureSessionId}::uuid and cs.run_id = r.id
+      where r.id = ${runId}::uuid
+      for share of r)
+    select seq.last_seq, t.run_status is not null as found, t.run_status, t.session_status
+    from seq left join target t on true`);
+  const row = rows[0]!;
+  const target = row.found ? { runStatus: row.run_status!, sessionStatus: row.session_status } : null;
+  return { firstSeq: Number(row.last_seq) - count + 1, target };
 }
 
 /** Column arrays of the valid readings; times are epoch milliseconds (converted in SQL, cheaper than toISOString). */
@@ -122,21 +152,40 @@ export interface ReadingsInsert extends ReadingColumns {
 }
 
 const plainArray = (items: readonly (string | number)[]) => `{${items.join(",")}}`;
+// unnest pads a shorter array with NULLs, so a column that is all NULL, or that repeats `time`, travels as '{}'.
+const sameTimes = (a: readonly number[], b: readonly number[]) => a.every((t, i) => t === b[i]);
+const deviceTimesArray = (r: ReadingColumns) => (sameTimes(r.deviceTimes, r.times) ? "{}" : plainArray(r.deviceTimes));
+const metasArray = (metas: ReadingColumns["metas"]) => (metas.every((m) => m === null) ? "{}" : jsonArray(metas));
 const jsonArray = (items: readonly (Record<string, unknown> | null)[]) =>
   `{${items.map((m) => (m === null ? "NULL" : `"${JSON.stringify(m).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
 
+export interface BatchRow {
+  sentAt: Date | null;
+  clockOffsetMs: number | null;
+  /** Duplicates within the request plus the valid readings: the receipt's duplicates are this minus those inserted. */
+  duplicatesBeforeInsert: number;
+  rejected: readonly object[];
+  source: "api" | "csv";
+  idempotencyKey: string | null;
+}
+
 /**
- * Steps 2 and 4 in one statement: the multi-row insert (seq = firstSeq + position) and the merge of the new rows into
- * telemetry_rollups_1s. Returns how many rows were new (not duplicates) and their seq range.
+ * Steps 2–4 of a batch write in one statement: the multi-row insert (seq = firstSeq + position), the merge of the new
+ * rows into telemetry_rollups_1s, the batch's receipt row (idempotency replays, readings/s, clock offsets) and, when
+ * rows were new, the NOTIFY of their seq range (delivered on commit). Returns how many rows were new and their range.
  */
-export async function insertReadings(q: Queryable, r: ReadingsInsert): Promise<{ inserted: number; fromSeq: number | null; toSeq: number | null }> {
+export async function insertReadings(
+  q: Queryable,
+  r: ReadingsInsert,
+  b: BatchRow,
+): Promise<{ inserted: number; fromSeq: number | null; toSeq: number | null }> {
   const rows = await q.execute<{ n: number; from_seq: string | null; to_seq: string | null }>(sql`
     with ins as (
       insert into telemetry_readings (sensor_id, time, device_time, seq, raw_value, value, profile_version, run_id, capture_session_id, late, meta)
-      select ${r.sensorId}::uuid, to_timestamp(t.time_ms / 1000.0), to_timestamp(t.device_ms / 1000.0), ${r.firstSeq - 1}::bigint + t.ord,
+      select ${r.sensorId}::uuid, to_timestamp(t.time_ms / 1000.0), to_timestamp(coalesce(t.device_ms, t.time_ms) / 1000.0), ${r.firstSeq - 1}::bigint + t.ord,
              t.raw, t.val, ${r.profileVersion}::int, ${r.runId}::uuid, ${r.captureSessionId}::uuid, ${r.late}::boolean, t.meta
-      from unnest(${plainArray(r.times)}::float8[], ${plainArray(r.deviceTimes)}::float8[],
-                  ${plainArray(r.raw)}::float8[], ${plainArray(r.values)}::float8[], ${jsonArray(r.metas)}::jsonb[])
+      from unnest(${plainArray(r.times)}::float8[], ${deviceTimesArray(r)}::float8[],
+                  ${plainArray(r.raw)}::float8[], ${plainArray(r.values)}::float8[], ${metasArray(r.metas)}::jsonb[])
            with ordinality as t(time_ms, device_ms, raw, val, meta, ord)
       on conflict (sensor_id, time) do nothing
       returning time, value, seq),
@@ -150,30 +199,20 @@ export async function insertReadings(q: Queryable, r: ReadingsInsert): Promise<{
         min_value = least(telemetry_rollups_1s.min_value, excluded.min_value),
         max_value = greatest(telemetry_rollups_1s.max_value, excluded.max_value),
         sum_value = telemetry_rollups_1s.sum_value + excluded.sum_value,
-        count = telemetry_rollups_1s.count + excluded.count)
-    select count(*)::int as n, min(seq) as from_seq, max(seq) as to_seq from ins`);
+        count = telemetry_rollups_1s.count + excluded.count),
+    agg as (select count(*)::int as n, min(seq) as from_seq, max(seq) as to_seq from ins),
+    batch as (
+      insert into telemetry_batches (sensor_id, sent_at, clock_offset_ms, accepted, duplicates, rejected, run_id, capture_session_id, source, idempotency_key, receipt)
+      select ${r.sensorId}::uuid, ${b.sentAt?.toISOString() ?? null}::timestamptz, ${b.clockOffsetMs}::float8, n,
+             ${b.duplicatesBeforeInsert}::int - n, ${b.rejected.length}::int, ${r.runId}::uuid, ${r.captureSessionId}::uuid, ${b.source},
+             ${b.idempotencyKey}::text,
+             jsonb_build_object('accepted', n, 'duplicates', ${b.duplicatesBeforeInsert}::int - n, 'rejected', ${JSON.stringify(b.rejected)}::jsonb,
+                                'capture_session_id', ${r.captureSessionId}::uuid, 'run_id', ${r.runId}::uuid)
+      from agg)
+    select n, from_seq, to_seq,
+           case when n > 0 then pg_notify(${TELEMETRY_CHANNEL}, json_build_object('sensorId', ${r.sensorId}::uuid, 'fromSeq', from_seq, 'toSeq', to_seq,
+             'runId', ${r.runId}::uuid, 'captureSessionId', ${r.captureSessionId}::uuid)::text) end as notified
+    from agg`);
   const row = rows[0]!;
   return { inserted: row.n, fromSeq: row.from_seq === null ? null : Number(row.from_seq), toSeq: row.to_seq === null ? null : Number(row.to_seq) };
-}
-
-export interface BatchRow {
-  sensorId: string;
-  sentAt: Date | null;
-  clockOffsetMs: number | null;
-  accepted: number;
-  duplicates: number;
-  rejected: number;
-  runId: string | null;
-  captureSessionId: string | null;
-  source: "api" | "csv";
-  idempotencyKey: string | null;
-  receipt: Record<string, unknown>;
-}
-
-/** Step 3: the batch's receipt row (idempotency replays, readings/s, clock offsets). */
-export async function insertBatch(q: Queryable, b: BatchRow): Promise<void> {
-  await q.execute(sql`
-    insert into telemetry_batches (sensor_id, sent_at, clock_offset_ms, accepted, duplicates, rejected, run_id, capture_session_id, source, idempotency_key, receipt)
-    values (${b.sensorId}, ${b.sentAt?.toISOString() ?? null}::timestamptz, ${b.clockOffsetMs}::float8, ${b.accepted}, ${b.duplicates}, ${b.rejected},
-            ${b.runId}::uuid, ${b.captureSessionId}::uuid, ${b.source}, ${b.idempotencyKey}, ${JSON.stringify(b.receipt)}::jsonb)`);
 }

@@ -77,7 +77,7 @@ async function copyCeiling(sql: postgres.Sql): Promise<{ rowsPerSec: number; row
   return { rowsPerSec: Math.round(rows / ((performance.now() - started) / 1000)), rows };
 }
 
-/** The same 4 × 1,000-row load through the route's own statement (INSERT … SELECT FROM unnest), without HTTP. */
+/** The same 4 × 1,000-row load through the route's own write statement (unnest insert, rollup, batch row), without HTTP. */
 async function unnestCeiling(db: Db): Promise<number> {
   const deadline = performance.now() + SECONDS * 1000;
   const base = Date.now() - 300 * 86_400_000;
@@ -90,7 +90,7 @@ async function unnestCeiling(db: Db): Promise<number> {
       const { inserted } = await insertReadings(db, {
         sensorId, firstSeq: batch * BATCH + 1, profileVersion: 1, runId: null, captureSessionId: null, late: false,
         times, deviceTimes: times, raw, values: raw.map((v) => v * 2), metas: raw.map(() => null),
-      });
+      }, { sentAt: null, clockOffsetMs: null, duplicatesBeforeInsert: BATCH, rejected: [], source: "api", idempotencyKey: null });
       rows += inserted;
     }
   };
@@ -189,7 +189,9 @@ try {
   log(`ceiling ${ceiling.rowsPerSec} rows/s`);
 
   // The rate limit is per token and would cap a max-throughput run; it is not what this measures.
-  child = spawn(process.execPath, ["--import", "tsx", "server/telemetry/stream/child-server.ts"], {
+  // BENCH_PROFILE_DIR=/tmp/prof writes the route process's CPU profile there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  child = spawn(process.execPath, [...profile, "--import", "tsx", "server/telemetry/stream/child-server.ts"], {
     env: { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production", LOG_LEVEL: "warn", TELEMETRY_RATE_LIMIT_PER_SECOND: "100000" },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -1,9 +1,8 @@
 // The ingest pipeline shared by POST /api/v1/telemetry and CSV backfill: resolve the target, apply the late-data
-// policy, validate and convert each reading, then write the batch in one transaction (seq reservation under the
-// sensor's ingest-state lock → readings + 1 s rollups in one statement → batch receipt → NOTIFY, delivered on commit).
+// policy, validate and convert each reading, then write the batch in one transaction of two statements (seq reservation
+// under the sensor's ingest-state lock + the target's status under a share lock; then readings + 1 s rollups + batch
+// receipt + NOTIFY, delivered on commit).
 import type { Db, Queryable } from "../../../db/client";
-import { findRecordingTarget } from "../../../db/queries/run-sensors";
-import { notifyTelemetry } from "../../../db/queries/telemetry-notify";
 import * as q from "../../../db/queries/telemetry-write";
 import { DomainError } from "../../../domain/errors";
 import { CLOCK_OFFSET_MAX_SAMPLES, CLOCK_OFFSET_WINDOW_MS, batchClockOffset, estimateClockOffset } from "../../../domain/telemetry/clock-offset";
@@ -38,7 +37,7 @@ interface ResolvedTarget {
 
 const targetNotFound = () => new DomainError("NOT_FOUND", "That run or capture session does not exist, or this sensor is not in its project.");
 
-async function resolveTarget(db: Queryable, sensorId: string, target: IngestRequest["target"]): Promise<ResolvedTarget> {
+async function resolveTarget(db: Queryable, sensorId: string, target: IngestRequest["target"], recording: q.RecordingTarget | null): Promise<ResolvedTarget> {
   const explicit = target.captureSessionId
     ? await q.findSessionTargetForSensor(db, { sensorId, captureSessionId: target.captureSessionId, runId: target.runId })
     : target.runId
@@ -49,7 +48,6 @@ async function resolveTarget(db: Queryable, sensorId: string, target: IngestRequ
     const { late } = decideLateData({ runStatus: explicit.runStatus, sessionStatus: explicit.sessionStatus });
     return { runId: explicit.runId, captureSessionId: explicit.captureSessionId, late };
   }
-  const recording = await findRecordingTarget(db, sensorId);
   if (!recording) return { runId: null, captureSessionId: null, late: false };
   return { runId: recording.runId, captureSessionId: recording.captureSessionId, ...decideLateData({ runStatus: recording.runStatus }) };
 }
@@ -90,43 +88,33 @@ interface BatchWrite {
   offsetMs: number | null;
 }
 
-/** The late-data decision again, on statuses read under a share lock: a run archived meanwhile refuses the batch. */
-async function lateUnderLock(tx: Queryable, target: ResolvedTarget): Promise<boolean> {
-  if (!target.runId) return false;
-  const statuses = await q.lockTargetStatus(tx, { runId: target.runId, captureSessionId: target.captureSessionId });
-  if (!statuses) throw targetNotFound();
-  return decideLateData(statuses).late;
-}
-
-/** Steps 1–5 in one transaction; the NOTIFY is delivered on commit, after the rows are visible. */
+/** Steps 1–4 in one transaction; the NOTIFY is delivered on commit, after the rows are visible. */
 async function writeBatch(db: Db, { req, key, context, target, batch, sentAtMs, offsetMs }: BatchWrite): Promise<IngestReceipt> {
   return db.transaction(async (tx) => {
-    const firstSeq = await q.reserveSeqs(tx, req.sensorId, batch.valid.length);
+    const locked = await q.reserveSeqsAndLockTarget(tx, {
+      sensorId: req.sensorId, count: batch.valid.length, runId: target.runId, captureSessionId: target.captureSessionId,
+    });
     if (key) {
       // Same-key requests of one sensor are serialised by the lock just taken, so this check is exact.
       const stored = await q.findStoredReceipt(tx, req.sensorId, key);
       if (stored) return asReceipt(stored);
     }
-    const late = await lateUnderLock(tx, target);
-    const { inserted, fromSeq, toSeq } = await q.insertReadings(tx, {
-      sensorId: req.sensorId, firstSeq, profileVersion: context.profileVersion, ...target, late, ...columnsOf(batch.valid),
-    });
-    const receipt: IngestReceipt = {
+    if (target.runId && !locked.target) throw targetNotFound();
+    // The late-data decision again, on statuses read under the share lock: a run archived meanwhile refuses the batch.
+    const late = locked.target ? decideLateData(locked.target).late : false;
+    const duplicatesBeforeInsert = batch.batchDuplicates + batch.valid.length;
+    const { inserted } = await q.insertReadings(
+      tx,
+      { sensorId: req.sensorId, firstSeq: locked.firstSeq, profileVersion: context.profileVersion, ...target, late, ...columnsOf(batch.valid) },
+      { sentAt: sentAtMs === null ? null : new Date(sentAtMs), clockOffsetMs: offsetMs, duplicatesBeforeInsert, rejected: batch.rejected, source: req.source, idempotencyKey: key },
+    );
+    return {
       accepted: inserted,
-      duplicates: batch.batchDuplicates + batch.valid.length - inserted,
+      duplicates: duplicatesBeforeInsert - inserted,
       rejected: batch.rejected,
       capture_session_id: target.captureSessionId,
       run_id: target.runId,
     };
-    await q.insertBatch(tx, {
-      sensorId: req.sensorId, sentAt: sentAtMs === null ? null : new Date(sentAtMs), clockOffsetMs: offsetMs,
-      accepted: receipt.accepted, duplicates: receipt.duplicates, rejected: receipt.rejected.length,
-      runId: target.runId, captureSessionId: target.captureSessionId, source: req.source, idempotencyKey: key, receipt: { ...receipt },
-    });
-    if (inserted > 0 && fromSeq !== null && toSeq !== null) {
-      await notifyTelemetry(tx, { sensorId: req.sensorId, fromSeq, toSeq, runId: target.runId, captureSessionId: target.captureSessionId });
-    }
-    return receipt;
   });
 }
 
@@ -145,7 +133,7 @@ export async function ingestBatch(db: Db, req: IngestRequest, now: Date = new Da
   }
   const context = await q.loadIngestContext(db, req.sensorId);
   if (!context) throw new DomainError("NOT_FOUND", "That sensor does not exist.");
-  const target = await resolveTarget(db, req.sensorId, req.target);
+  const target = await resolveTarget(db, req.sensorId, req.target, context.recording);
   const offsetMs = sentAtMs === null ? null : batchClockOffset(sentAtMs, nowMs);
   const estimate = await clockEstimate(db, req.sensorId, context.clockCorrection, offsetMs, nowMs);
   const batch = validateReadings(req.readings, { nowMs, spec: context.spec, clockOffsetMs: estimate, clockCorrection: context.clockCorrection });

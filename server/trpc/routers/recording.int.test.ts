@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findRecordingTarget } from "../../../db/queries/run-sensors";
+import { loadIngestContext } from "../../../db/queries/telemetry-write";
 import { captureSessions, captureSessionSensors, experiments, runs, sensors } from "../../../db/schema";
 import { useTestDatabase } from "../../../test/db";
 import { callerFor, makeProject, makeUser } from "../../../test/factories";
@@ -28,6 +28,7 @@ describe("recording sensors into capture sessions", () => {
   afterAll(async () => {
     await Promise.all([gate, watcher].map((c) => c.end({ timeout: 5 })));
   });
+  const recordingTarget = async (sensorId: string) => (await loadIngestContext(db.db, sensorId))?.recording ?? null;
 
   const sessions = (user: SessionUser = editor) => callerFor(db.db, user).captureSession;
   async function makeSensor(name = `S ${randomUUID().slice(0, 6)}`) {
@@ -48,7 +49,7 @@ describe("recording sensors into capture sessions", () => {
     const runId = await makeRun("Lifecycle", [a, b]);
     const first = await sessions().start({ projectId, runId });
     for (const sensorId of [a, b]) {
-      expect(await findRecordingTarget(db.db, sensorId)).toEqual({ captureSessionId: first.id, runId, projectId, runStatus: "running" });
+      expect(await recordingTarget(sensorId)).toEqual({ captureSessionId: first.id, runId, runStatus: "running" });
     }
     expect((await callerFor(db.db, editor).runSensor.list({ projectId, runId })).map((s) => s.recording)).toEqual([
       { runId, runName: "Lifecycle", captureSessionId: first.id, ordinal: 1 },
@@ -56,14 +57,14 @@ describe("recording sensors into capture sessions", () => {
     ]);
 
     await sessions().stop({ projectId, id: first.id });
-    expect(await findRecordingTarget(db.db, a)).toBeNull();
+    expect(await recordingTarget(a)).toBeNull();
     const rows = await db.db.select().from(captureSessionSensors).where(eq(captureSessionSensors.captureSessionId, first.id));
     expect(rows.map((r) => r.recording)).toEqual([false, false]);
 
     const second = await sessions().start({ projectId, runId });
-    expect(await findRecordingTarget(db.db, b)).toMatchObject({ captureSessionId: second.id });
+    expect(await recordingTarget(b)).toMatchObject({ captureSessionId: second.id });
     await sessions().fail({ projectId, id: second.id, reason: "Cable cut" });
-    expect(await findRecordingTarget(db.db, b)).toBeNull();
+    expect(await recordingTarget(b)).toBeNull();
   });
 
   it("starts a session in a run without sensors, claiming nothing", async () => {
@@ -91,7 +92,7 @@ describe("recording sensors into capture sessions", () => {
     await sessions().stop({ projectId, id: busy.id });
     const started = await sessions().start({ projectId, runId: runB });
     expect(started.ordinalNumber).toBe(1);
-    expect(await findRecordingTarget(db.db, t1)).toMatchObject({ runId: runB, captureSessionId: started.id });
+    expect(await recordingTarget(t1)).toMatchObject({ runId: runB, captureSessionId: started.id });
   });
 
   it("lets exactly one of two runs sharing a sensor start, when both start at the same moment", async () => {
