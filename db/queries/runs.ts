@@ -24,6 +24,30 @@ export async function findRunInProject(db: Queryable, { projectId, runId }: { pr
   return row;
 }
 
+// A correlated count; with a LIMIT the planner evaluates it for the returned rows only. `runs.id` is spelled out:
+// drizzle leaves columns unqualified in single-table selects, where "id" would mean capture_sessions.id here.
+const sessionCount = sql<number>`(select count(*)::int from capture_sessions cs where cs.run_id = runs.id)`;
+
+/** The run page's read in one round trip: the run, its experiment's name, its session count and its running session. */
+export async function findRunDetail(db: Queryable, { projectId, runId }: { projectId: string; runId: string }) {
+  const [row] = await db
+    .select({
+      run: runs,
+      experimentName: experiments.name,
+      sessionCount,
+      runningSession: sql<{ id: string; ordinalNumber: number; startedAt: string } | null>`(
+        select json_build_object('id', cs.id, 'ordinalNumber', cs.ordinal_number, 'startedAt', cs.started_at)
+        from capture_sessions cs where cs.run_id = runs.id and cs.status = 'running' limit 1)`,
+    })
+    .from(runs)
+    .innerJoin(experiments, eq(experiments.id, runs.experimentId))
+    .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)))
+    .limit(1);
+  if (!row) return undefined;
+  const running = row.runningSession;
+  return { ...row, runningSession: running ? { ...running, startedAt: new Date(running.startedAt) } : null };
+}
+
 /** Locks the run row for a status change; concurrent changes of the same run queue here. */
 export async function lockRunInProject(db: Queryable, { projectId, runId }: { projectId: string; runId: string }): Promise<RunRow | undefined> {
   const [row] = await db
@@ -110,7 +134,7 @@ export async function listRuns(
   if (options.filter) conditions.push(runFilterSql(options.filter));
   if (options.after) conditions.push(afterCursor(sort, options.after));
   return db
-    .select({ run: runs, sortKey: sortKeyText(sort.field) })
+    .select({ run: runs, sortKey: sortKeyText(sort.field), sessionCount })
     .from(runs)
     .where(and(...conditions))
     .orderBy(...orderBy(sort))

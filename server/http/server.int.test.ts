@@ -5,7 +5,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { bumpSessionVersion, findUserById } from "../../db/queries/users";
 import { useTestDatabase } from "../../test/db";
-import { makeUser } from "../../test/factories";
+import { callerFor, makeProject, makeUser } from "../../test/factories";
 import { MAX_JSON_BODY_BYTES } from "../http";
 import { createTrpcNodeHandler } from "./trpc-node";
 
@@ -66,6 +66,54 @@ describe("createTrpcNodeHandler", () => {
     expect((await me({ cookie })).status).toBe(200);
     await bumpSessionVersion(db.db, user.id);
     expect((await me({ cookie })).status).toBe(401);
+  });
+
+  describe("a project-scoped call, where the session check and the membership read are one query", () => {
+    const experiments = (projectId: string, cookie: string) =>
+      fetch(`${base}/api/trpc/experiment.list?input=${encodeURIComponent(JSON.stringify({ json: { projectId } }))}`, { headers: { cookie } });
+    const mutate = (projectId: string, cookie: string) =>
+      fetch(`${base}/api/trpc/experiment.create`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify({ json: { projectId, name: "From a viewer" } }),
+      });
+
+    it("answers a member, 404s a project they are not in, 403s a viewer's write, and 401s once signed out", async () => {
+      const [owner, viewer, stranger] = await Promise.all([makeUser(db.db), makeUser(db.db), makeUser(db.db)]);
+      const project = await makeProject(db.db, owner, [{ user: viewer, role: "viewer" }]);
+      const cookie = await sessionCookie(viewer.id);
+      const ok = await experiments(project.id, cookie);
+      expect(ok.status).toBe(200);
+      expect(((await ok.json()) as { result: { data: { json: { items: unknown[] } } } }).result.data.json.items).toEqual([]);
+      expect((await experiments(project.id, await sessionCookie(stranger.id))).status).toBe(404);
+      expect((await mutate(project.id, cookie)).status).toBe(403);
+      await bumpSessionVersion(db.db, viewer.id);
+      expect((await experiments(project.id, cookie)).status).toBe(401);
+      expect((await mutate(project.id, cookie)).status).toBe(401);
+    });
+
+    it("serves a run whose params are called prototype and constructor (superjson alone answered 500)", async () => {
+      const owner = await makeUser(db.db);
+      const project = await makeProject(db.db, owner);
+      const api = callerFor(db.db, owner);
+      const experiment = await api.experiment.create({ projectId: project.id, name: "Keys" });
+      const params = JSON.parse('{"prototype": "v2", "constructor": 3}') as Record<string, string | number>;
+      const run = await api.run.create({ projectId: project.id, experimentId: experiment.id, name: "Proto", params, metadata: { constructor: { a: 1 } } });
+      const input = encodeURIComponent(JSON.stringify({ json: { projectId: project.id, id: run.id } }));
+      const res = await fetch(`${base}/api/trpc/run.byId?input=${input}`, { headers: { cookie: await sessionCookie(owner.id) } });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { result: { data: { json: { params: unknown; metadata: unknown; createdAt: string } } } };
+      expect(body.result.data.json).toMatchObject({ params: { prototype: "v2", constructor: 3 }, metadata: { constructor: { a: 1 } } });
+      expect(new Date(body.result.data.json.createdAt).getTime()).toBe(run.createdAt.getTime());
+    });
+
+    it("401s a cookie of a user that no longer exists, and a signed-out caller before looking at the input", async () => {
+      const owner = await makeUser(db.db);
+      const project = await makeProject(db.db, owner);
+      const token = await encode({ token: { uid: "00000000-0000-4000-8000-000000000000", sv: 1 }, secret: SECRET, salt: COOKIE });
+      expect((await experiments(project.id, `${COOKIE}=${token}`)).status).toBe(401);
+      expect((await experiments("not-a-uuid", "")).status).toBe(401);
+    });
   });
 
   it("refuses a tampered cookie", async () => {

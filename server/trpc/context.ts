@@ -1,14 +1,20 @@
 // Per-request context: the database, the request id and the signed-in user (null when signed out). Both transports
 // build it here: the Next.js route handler and the node:http handler in front of Next.js.
 import type { Db } from "../../db/client";
-import type { SessionUser } from "../auth/session-user";
-import { sessionUserFromCookieHeader } from "../auth/session-cookie";
+import type { SessionUser, VerifiableClaims } from "../auth/session-user";
+import { sessionClaimsFromCookieHeader } from "../auth/session-cookie";
 import { clientAddress, type HeaderSource } from "../http";
 
 export interface TrpcContext {
   db: Db;
   requestId: string;
   user: SessionUser | null;
+  /**
+   * The session cookie's claims when `user` is not resolved yet: the procedure ladder checks them against the database
+   * in its first query (together with the project membership, for project-scoped calls), so no call pays a separate
+   * round trip for the session. Callers that already know the user (tests, server components) set `user` instead.
+   */
+  sessionClaims?: VerifiableClaims | null;
   /** The client's address, for rate limits on anonymous procedures. */
   clientIp: string;
 }
@@ -25,7 +31,8 @@ export async function createTrpcContext(source: ContextSource): Promise<TrpcCont
   return {
     db: source.db,
     requestId: source.requestId,
-    user: await sessionUserFromCookieHeader(source.headers.get("cookie") ?? undefined, source.db),
+    user: null,
+    sessionClaims: await sessionClaimsFromCookieHeader(source.headers.get("cookie") ?? undefined),
     clientIp: clientAddress(source.headers, source.socketAddress),
   };
 }

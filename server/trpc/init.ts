@@ -1,12 +1,13 @@
-// tRPC instance: superjson, one error formatter (zod field errors, domain codes, masked 5xx), and the procedure ladder's base.
+// tRPC instance: superjson (via server/trpc/transformer.ts), one error formatter (zod field errors, domain codes, masked
+// 5xx), and the procedure ladder's base.
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Scope } from "../../domain/access";
 import { DomainError } from "../../domain/errors";
 import { fieldErrorsOf, toTRPCError } from "../errors";
 import { logger } from "../logger";
 import type { TrpcContext } from "./context";
+import { transformer } from "./transformer";
 
 export interface ProcedureMeta {
   /** Project-scoped procedures name the scope they need; the rest say who may call them. */
@@ -18,7 +19,7 @@ const t = initTRPC
   .context<TrpcContext>()
   .meta<ProcedureMeta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error, ctx }) {
       const cause = error.cause;
       const isInternal = error.code === "INTERNAL_SERVER_ERROR";
@@ -64,7 +65,7 @@ const accessLog = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
   const result = await next();
   const durationMs = Math.round((performance.now() - started) * 10) / 10;
-  const line = { requestId: ctx.requestId, userId: ctx.user?.id, path, type, durationMs };
+  const line = { requestId: ctx.requestId, userId: ctx.user?.id ?? ctx.sessionClaims?.uid, path, type, durationMs };
   if (result.ok) logger.info({ ...line, status: "ok" }, "trpc call");
   else logger.warn({ ...line, status: "error", code: result.error.code }, "trpc call");
   return result;

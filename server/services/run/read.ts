@@ -1,8 +1,7 @@
 // Reading runs: one run with its live session, the keyset-paged list, param names, and the status history.
 import type { ListRunsInput, RunIdInput } from "../../../contracts/run";
-import { countSessionsByRun, findRunningSession } from "../../../db/queries/capture-sessions";
 import { findExperimentInProject } from "../../../db/queries/experiments";
-import { findRunInProject, listParamKeys, listRunHistory, listRuns } from "../../../db/queries/runs";
+import { findRunDetail, findRunInProject, listParamKeys, listRunHistory, listRuns } from "../../../db/queries/runs";
 import { DomainError } from "../../../domain/errors";
 import type { ProjectContext } from "../context";
 import { decodeRunCursor, encodeRunCursor, toRunItem } from "./view";
@@ -17,15 +16,16 @@ async function findRunOrThrow(ctx: ProjectContext, runId: string) {
 }
 
 export async function byId(ctx: ProjectContext, input: RunIdInput) {
-  const { run, experimentName } = await findRunOrThrow(ctx, input.id);
-  const [counts, running] = await Promise.all([countSessionsByRun(ctx.db, [run.id]), findRunningSession(ctx.db, run.id)]);
+  const found = await findRunDetail(ctx.db, { projectId: ctx.project.id, runId: input.id });
+  if (!found) throw new DomainError("NOT_FOUND", "Run not found.");
+  const { run, experimentName, sessionCount, runningSession } = found;
   return {
-    ...toRunItem(run, counts.get(run.id) ?? 0),
+    ...toRunItem(run, sessionCount),
     experimentName,
     failureReason: run.failureReason,
     createdBy: run.createdBy,
     updatedAt: run.updatedAt,
-    runningSession: running ?? null,
+    runningSession,
   };
 }
 
@@ -47,11 +47,10 @@ export async function list(ctx: ProjectContext, input: ListRunsInput) {
     limit: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);
-  const counts = await countSessionsByRun(ctx.db, page.map((r) => r.run.id));
   const now = new Date();
   const last = page.at(-1);
   return {
-    items: page.map((r) => toRunItem(r.run, counts.get(r.run.id) ?? 0, now)),
+    items: page.map((r) => toRunItem(r.run, r.sessionCount, now)),
     nextCursor: rows.length > input.limit && last ? encodeRunCursor(input.sort, last.sortKey, last.run.id) : null,
   };
 }

@@ -155,6 +155,7 @@ describe("run router", () => {
       await db.db.update(runs).set({ startedAt: new Date(Date.now() - 90_000) }).where(eq(runs.id, id));
       const run = await as(viewer).byId({ projectId, id });
       expect(run).toMatchObject({ id, experimentId, sessionCount: 1, runningSession: { id: session.id, ordinalNumber: 1 } });
+      expect(run.runningSession?.startedAt.getTime()).toBe(session.startedAt.getTime());
       expect(run.durationMs).toBeGreaterThanOrEqual(90_000);
       expect(run.durationMs).toBeLessThan(100_000);
       const [exp] = await db.db.select().from(experiments).where(eq(experiments.id, experimentId));
