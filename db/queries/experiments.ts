@@ -81,8 +81,35 @@ export interface ExperimentPageQuery {
   limit: number;
 }
 
-/** One page in (sort key, id) order; `sortKey` is what the next page's cursor carries. */
-export async function listExperimentPage(db: Queryable, { projectId, filter, sort, after, limit }: ExperimentPageQuery) {
+type ExperimentListItem = Pick<ExperimentRow, keyof typeof experimentListColumns>;
+
+type RawExperimentListRow = {
+  id: string;
+  name: string;
+  description: string;
+  type: ExperimentRow["type"];
+  status: ExperimentStatus;
+  tags: string[];
+  metadata: ExperimentRow["metadata"];
+  created_at: string;
+  updated_at: string;
+  sort_key: string;
+  run_counts: Partial<RunCounts> | null;
+};
+
+// Run counts per status as one JSON object, correlated per listed row (runs_experiment_status_idx).
+const runCountsJson = sql`(
+  select jsonb_object_agg(c.status, c.n)
+  from (select r.status, count(*)::int as n from runs r where r.experiment_id = experiments.id group by r.status) c)`;
+
+/**
+ * One page in (sort key, id) order with each experiment's run counts; `sortKey` is what the next page's cursor
+ * carries. Raw rows mapped here: drizzle's generic per-field result mapping cost about 1 ms of CPU per 50-row page.
+ */
+export async function listExperimentPage(
+  db: Queryable,
+  { projectId, filter, sort, after, limit }: ExperimentPageQuery,
+): Promise<(ExperimentListItem & { sortKey: string; runCounts: RunCounts })[]> {
   const { expr, key, fromCursor } = SORT_KEYS[sort.field];
   const conditions = [experimentListWhere(projectId, filter)];
   if (after) {
@@ -93,15 +120,26 @@ export async function listExperimentPage(db: Queryable, { projectId, filter, sor
   // The indexes are (project_id, x DESC NULLS FIRST, id DESC NULLS FIRST), PostgreSQL's default order for DESC, so a plain
   // asc/desc walks them forwards or backwards instead of sorting.
   const order = sort.direction === "asc" ? sql`asc` : sql`desc`;
-  return db
-    .select({
-      ...experimentListColumns,
-      sortKey: key,
-    })
-    .from(experiments)
-    .where(and(...conditions))
-    .orderBy(sql`${expr} ${order}`, sql`${experiments.id} ${order}`)
-    .limit(limit);
+  const rows = await db.execute<RawExperimentListRow>(sql`
+    select id, name, description, type, status, tags, metadata, created_at, updated_at,
+           ${key} as sort_key, ${runCountsJson} as run_counts
+    from ${experiments}
+    where ${and(...conditions)}
+    order by ${expr} ${order}, ${experiments.id} ${order}
+    limit ${limit}`);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    type: r.type,
+    status: r.status,
+    tags: r.tags,
+    metadata: r.metadata,
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+    sortKey: r.sort_key,
+    runCounts: { ...emptyRunCounts(), ...r.run_counts },
+  }));
 }
 
 export function emptyRunCounts(): RunCounts {

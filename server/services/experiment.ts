@@ -34,10 +34,9 @@ export async function list(ctx: ProjectContext, input: ListExperimentsInput) {
     limit: input.limit + 1,
   });
   const page = rows.slice(0, input.limit);
-  const counts = await q.countRunsByStatus(ctx.db, page.map((r) => r.id));
   const last = page.at(-1);
   return {
-    items: page.map(({ sortKey: _sortKey, ...item }) => ({ ...item, runCounts: counts.get(item.id) ?? q.emptyRunCounts() })),
+    items: page.map(({ sortKey: _sortKey, ...item }) => item),
     nextCursor: rows.length > input.limit && last ? encodeCursor(input.sort, last) : null,
   };
 }

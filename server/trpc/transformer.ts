@@ -15,13 +15,19 @@ type Annotations = Record<string, ["Date"] | ["undefined"]>;
 const PROTO_KEY = "__proto__";
 const escapeKey = (key: string) => key.replace(/\\/g, "\\\\").replace(/\./g, "\\.");
 
-// superjson.deserialize refuses an annotation whose path passes through these keys.
-const UNREADABLE_SEGMENTS = new Set<string | number>(["constructor", "prototype"]);
-
-/** Records the annotation of the value at `segments` (built only for the few values that need one); false if it cannot be read back. */
+/**
+ * Records the annotation of the value at `segments`, a path built only for the few values that need one. False when
+ * the path passes through "constructor" or "prototype", which superjson.deserialize would refuse to follow.
+ */
 function annotate(annotations: Annotations, segments: readonly (string | number)[], type: ["Date"] | ["undefined"]): boolean {
-  if (segments.some((s) => UNREADABLE_SEGMENTS.has(s))) return false;
-  annotations[segments.map((s) => (typeof s === "number" ? String(s) : escapeKey(s))).join(".")] = type;
+  let path = "";
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (segment === "constructor" || segment === "prototype") return false;
+    const text = typeof segment === "number" ? String(segment) : segment.includes(".") || segment.includes("\\") ? escapeKey(segment) : segment;
+    path = i === 0 ? text : `${path}.${text}`;
+  }
+  annotations[path] = type;
   return true;
 }
 

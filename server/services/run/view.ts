@@ -1,9 +1,9 @@
 // How a run is shown in lists, comparisons and after writes, and the opaque keyset cursor of the run list.
-import type { RunListAfter, RunListSort, RunRow } from "../../../db/queries/runs";
+import type { RunListAfter, RunListColumns, RunListSort, RunRow } from "../../../db/queries/runs";
 import { DomainError } from "../../../domain/errors";
 import { runDurationMs } from "../../../domain/run/rules";
 
-export function toRunItem(run: RunRow, sessionCount: number, now: Date = new Date()) {
+export function toRunItem(run: RunListColumns, sessionCount: number, now: Date = new Date()) {
   return {
     id: run.id,
     experimentId: run.experimentId,

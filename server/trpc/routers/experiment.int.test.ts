@@ -245,6 +245,9 @@ describe("experiment router", () => {
       expect(Object.fromEntries(list.items.map((i) => [i.name, i.runCounts]))).toEqual({ "With runs": expected, Without: zero });
       const one = await callerFor(db.db, viewer).experiment.byId({ projectId: rp, id: rows[0]!.id });
       expect(one).toMatchObject({ id: rows[0]!.id, name: "With runs", runCounts: expected });
+      // The list's own row mapping gives what byId's gives (dates as Dates), minus the project and the author.
+      const { projectId: _p, createdBy: _c, runCounts: _r, ...listed } = one;
+      expect(list.items.find((i) => i.id === one.id)).toEqual({ ...listed, runCounts: expected });
     });
 
     it("gives NOT_FOUND for another project's experiment, even to a member of both, and changes nothing", async () => {

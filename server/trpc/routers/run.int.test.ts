@@ -226,7 +226,10 @@ describe("run router", () => {
       await db.sql`insert into capture_sessions (project_id, run_id, ordinal_number, status) values (${projectId}, ${running.id}, 1, 'stopped'), (${projectId}, ${running.id}, 2, 'stopped')`;
       const page = await as(viewer).list({ projectId, experimentId: listExperimentId, filter: { status: ["running"] }, sort: { field: "name", direction: "asc" } });
       expect(page.items.map((i) => i.id).sort()).toEqual(seeded.filter((r) => r.status === "running").map((r) => r.id).sort());
-      expect(page.items.find((i) => i.id === running.id)).toMatchObject({ sessionCount: 2, experimentId: listExperimentId, params: expect.any(Object) });
+      const item = page.items.find((i) => i.id === running.id)!;
+      expect(item).toMatchObject({ sessionCount: 2, experimentId: listExperimentId, params: { lr: seeded.indexOf(running) }, tags: [], metadata: {} });
+      expect(item.createdAt.getTime()).toBe(new Date(running.createdAt).getTime());
+      expect(item.startedAt?.getTime()).toBe(new Date(running.startedAt!).getTime());
       expect(Object.keys(page.items[0]!).sort()).toEqual(
         ["createdAt", "durationMs", "experimentId", "finishedAt", "id", "metadata", "name", "params", "sessionCount", "startedAt", "status", "tags"],
       );
