@@ -40,21 +40,27 @@ export async function start(ctx: ProjectContext, input: StartCaptureSessionInput
   return withIdempotency(request, async (db) => {
     try {
       return await db.transaction(async (tx) => {
-        const run = await lockRunInProject(tx, { projectId: ctx.project.id, runId: input.runId });
+        // Statements issued together in a transaction travel in one round trip and run in order, so the running-session
+        // read still happens after the run lock is granted.
+        const [run, running] = await Promise.all([
+          lockRunInProject(tx, { projectId: ctx.project.id, runId: input.runId }),
+          q.findRunningSession(tx, input.runId),
+        ]);
         if (!run) throw new DomainError("NOT_FOUND", "Run not found.");
         assertRunAcceptsSession(run.status);
-        const running = await q.findRunningSession(tx, run.id);
         if (running) throw alreadyRunning(running.ordinalNumber);
         const ordinalNumber = await q.nextOrdinal(tx, run.id);
         const session = await q.insertCaptureSession(tx, { projectId: ctx.project.id, runId: run.id, ordinalNumber, createdBy: ctx.user.id });
-        await recordRunSensors(tx, { projectId: ctx.project.id, runId: run.id, captureSessionId: session.id });
-        await recordAudit(tx, ctx, {
-          action: "capture_session.started",
-          entityType: "capture_session",
-          entityId: session.id,
-          after: { runId: run.id, ordinalNumber, status: session.status },
-        });
-        await notifyStatus(tx, { kind: "capture_session", id: session.id, runId: run.id, projectId: ctx.project.id, status: session.status });
+        await Promise.all([
+          recordRunSensors(tx, { projectId: ctx.project.id, runId: run.id, captureSessionId: session.id }),
+          recordAudit(tx, ctx, {
+            action: "capture_session.started",
+            entityType: "capture_session",
+            entityId: session.id,
+            after: { runId: run.id, ordinalNumber, status: session.status },
+          }),
+          notifyStatus(tx, { kind: "capture_session", id: session.id, runId: run.id, projectId: ctx.project.id, status: session.status }),
+        ]);
         return toSessionView(session);
       });
     } catch (error) {
@@ -75,25 +81,27 @@ async function lockSessionOrThrow(tx: Tx, ctx: ProjectContext, id: string) {
   return session;
 }
 
-/** Status change of a session already locked by this transaction. */
+/** Status change of a session already locked by this transaction: four independent writes, sent in one round trip. */
 async function changeStatus(tx: Tx, ctx: ProjectContext, session: q.CaptureSessionRow, to: CaptureSessionStatus, reason?: string) {
   captureSessionStatus.assertTransition(session.status, to);
-  if (session.status === "running") await stopRecording(tx, { captureSessionId: session.id });
   const why = reason?.trim() || null;
-  const updated = await q.updateSessionStatus(tx, session.id, {
-    status: to,
-    ...(session.status === "running" ? { endedAt: new Date() } : {}),
-    ...(to === "failed" ? { failureReason: why } : {}),
-  });
   const { runId, ordinalNumber } = session;
-  await recordAudit(tx, ctx, {
-    action: "capture_session.status_changed",
-    entityType: "capture_session",
-    entityId: session.id,
-    before: { runId, ordinalNumber, status: session.status, reason: session.failureReason },
-    after: { runId, ordinalNumber, status: to, reason: why },
-  });
-  await notifyStatus(tx, { kind: "capture_session", id: session.id, runId, projectId: ctx.project.id, status: to });
+  const [, updated] = await Promise.all([
+    session.status === "running" ? stopRecording(tx, { captureSessionId: session.id }) : undefined,
+    q.updateSessionStatus(tx, session.id, {
+      status: to,
+      ...(session.status === "running" ? { endedAt: new Date() } : {}),
+      ...(to === "failed" ? { failureReason: why } : {}),
+    }),
+    recordAudit(tx, ctx, {
+      action: "capture_session.status_changed",
+      entityType: "capture_session",
+      entityId: session.id,
+      before: { runId, ordinalNumber, status: session.status, reason: session.failureReason },
+      after: { runId, ordinalNumber, status: to, reason: why },
+    }),
+    notifyStatus(tx, { kind: "capture_session", id: session.id, runId, projectId: ctx.project.id, status: to }),
+  ]);
   return toSessionView(updated);
 }
 
