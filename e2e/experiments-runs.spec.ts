@@ -48,7 +48,8 @@ test("scientist runs an experiment end to end", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Laser alignment v2" })).toBeVisible();
 
   // 3. two runs
-  await createRun(page, "Run A", "power=1.5\nmode=pulsed");
+  // "prototype" is a fair param name in a lab; superjson alone refused to send or serve it.
+  await createRun(page, "Run A", "power=1.5\nmode=pulsed\nprototype=v2");
   await createRun(page, "Run B", "power=2\nmode=cw");
 
   // 4. start run A, start a capture session, stop it
@@ -101,6 +102,7 @@ test("scientist runs an experiment end to end", async ({ page }) => {
   await page.getByTestId("compare-diff-only").check();
   await expect(compare.locator('[data-differs="true"]').first()).toBeVisible();
   await expect(compare).toContainText("power");
+  await expect(compare).toContainText("prototype");
   // Only Run A has a capture session, so there is nothing to overlay yet, and the page says so.
   await expect(page.getByTestId("compare-telemetry-empty")).toBeVisible();
 
@@ -112,6 +114,7 @@ test("scientist runs an experiment end to end", async ({ page }) => {
   const csv = fs.readFileSync(file, "utf8");
   const [header, ...lines] = csv.trim().split("\n");
   expect(header).toContain("param.power");
+  expect(header).toContain("param.prototype");
   expect(lines).toHaveLength(2);
   expect(csv).toContain("Run A");
   expect(csv).toMatch(/Run A,succeeded/);

@@ -1,6 +1,7 @@
 // Idempotent writes: the claim of the key, the write itself and the stored result commit in one transaction,
 // so a retry or a concurrent duplicate replays the first result and never writes twice.
-import superjson, { type SuperJSONResult } from "superjson";
+import type { SuperJSONResult } from "superjson";
+import { transformer } from "../contracts/wire-transformer";
 import type { Db } from "../db/client";
 import { claimIdempotencyKey, findIdempotencyKey, storeIdempotentResponse } from "../db/queries/idempotency";
 import { DomainError } from "../domain/errors";
@@ -24,7 +25,7 @@ export async function withIdempotency<T>(request: IdempotencyRequest, write: (db
     const db = tx as unknown as Db;
     if (await claimIdempotencyKey(db, { ...ref, requestHash })) {
       const result = await write(db);
-      await storeIdempotentResponse(db, ref, superjson.serialize(result));
+      await storeIdempotentResponse(db, ref, transformer.serialize(result));
       return result;
     }
     const existing = await findIdempotencyKey(db, ref);
@@ -33,6 +34,6 @@ export async function withIdempotency<T>(request: IdempotencyRequest, write: (db
         reason: "idempotency_key_reused",
       });
     }
-    return superjson.deserialize<T>(existing.response as SuperJSONResult);
+    return transformer.deserialize<T>(existing.response as SuperJSONResult);
   });
 }

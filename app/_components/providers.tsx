@@ -4,9 +4,9 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { createTRPCClient, httpLink, TRPCClientError } from "@trpc/client";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
-import superjson from "superjson";
 import type { AppRouter } from "@/server/trpc/app-router";
 import { TRPCProvider } from "../_lib/trpc";
+import { transformer } from "@/contracts/wire-transformer";
 import { ErrorToaster } from "./error-toaster";
 
 function onUnauthorized(error: unknown) {
@@ -32,7 +32,7 @@ function makeQueryClient() {
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpLink({ url: "/api/trpc", transformer: superjson })] }),
+    createTRPCClient<AppRouter>({ links: [httpLink({ url: "/api/trpc", transformer })] }),
   );
   return (
     <QueryClientProvider client={queryClient}>

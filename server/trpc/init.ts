@@ -1,4 +1,4 @@
-// tRPC instance: superjson (via server/trpc/transformer.ts), one error formatter (zod field errors, domain codes, masked
+// tRPC instance: superjson (via contracts/wire-transformer.ts), one error formatter (zod field errors, domain codes, masked
 // 5xx), and the procedure ladder's base.
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
@@ -7,7 +7,7 @@ import { DomainError } from "../../domain/errors";
 import { fieldErrorsOf, toTRPCError } from "../errors";
 import { logger } from "../logger";
 import type { TrpcContext } from "./context";
-import { transformer } from "./transformer";
+import { transformer } from "../../contracts/wire-transformer";
 
 export interface ProcedureMeta {
   /** Project-scoped procedures name the scope they need; the rest say who may call them. */

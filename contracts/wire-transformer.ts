@@ -1,11 +1,12 @@
-// The tRPC transformer: superjson on the wire, with a single-pass serializer for the common case. superjson's own walk
-// copies the path at every level and checks every value against each registered type, ≈ 3 ms of CPU for a 50-run page
-// on this host, the largest single cost of run.list (docs/benchmarks.md). Output made of JSON values and Dates (nearly
+// The tRPC transformer of both ends (server/trpc/init.ts, the browser's client): superjson on the wire, with a
+// single-pass serializer for the common case. superjson's own walk copies the path at every level and checks every
+// value against each registered type, ≈ 3 ms of CPU for a 50-run page on this host, the largest single cost of
+// run.list (docs/benchmarks.md). Output made of JSON values and Dates (nearly
 // every response) takes the fast pass, which emits exactly superjson's format; anything else (Map, Set, BigInt, NaN,
 // -0, class instances, a value referenced twice, a "__proto__" key) is left to superjson itself. One deliberate
 // difference: superjson refuses any object with a "constructor" or "prototype" key, which turned a run whose param is
-// called "prototype" into a 500; the fast pass writes such keys like any other, unless a Date or undefined lies
-// beneath one (superjson could not read that annotation back).
+// called "prototype" into a 500 (and made the browser refuse to send it); the fast pass writes such keys like any
+// other, unless a Date or undefined lies beneath one (superjson could not read that annotation back).
 import superjson, { type SuperJSONResult } from "superjson";
 
 const FALLBACK = Symbol("fallback");

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import superjson, { type SuperJSONResult } from "superjson";
 import { describe, expect, it } from "vitest";
-import { fastSerialize, transformer } from "./transformer";
+import { fastSerialize, transformer } from "./wire-transformer";
 
 const outcome = (serialize: () => unknown) => {
   try {
