@@ -18,14 +18,18 @@ export async function findRunningSession(db: Queryable, runId: string) {
   return row;
 }
 
-/** Takes the run's next ordinal from its counter (never reused, even after a delete); the update locks the run row. */
-export async function nextOrdinal(db: Queryable, runId: string): Promise<number> {
+/**
+ * Locks the run (an UPDATE takes the row lock) and takes its next session ordinal from the counter in the same
+ * statement; the ordinal is the returned row's lastSessionOrdinal. A caller that then refuses the start rolls the
+ * counter back with its transaction; a committed ordinal is never reused, even after a delete.
+ */
+export async function lockRunTakingOrdinal(db: Queryable, { projectId, runId }: { projectId: string; runId: string }) {
   const [row] = await db
     .update(runs)
     .set({ lastSessionOrdinal: sql`${runs.lastSessionOrdinal} + 1` })
-    .where(eq(runs.id, runId))
-    .returning({ n: runs.lastSessionOrdinal });
-  return row!.n;
+    .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)))
+    .returning();
+  return row;
 }
 
 export async function insertCaptureSession(

@@ -4,7 +4,7 @@ import type { CaptureSessionIdInput, FailCaptureSessionInput, ListCaptureSession
 import type { Tx } from "../../db/client";
 import * as q from "../../db/queries/capture-sessions";
 import { listRunSensorIds, ONE_RECORDING_INDEX, stopRecording } from "../../db/queries/run-sensors";
-import { findRunInProject, lockRunInProject } from "../../db/queries/runs";
+import { findRunInProject } from "../../db/queries/runs";
 import { notifyStatus } from "../../db/queries/telemetry-notify";
 import { assertRunAcceptsSession, decideSessionRemoval, type SessionRemoval } from "../../domain/capture-session/rules";
 import { captureSessionStatus, type CaptureSessionStatus } from "../../domain/capture-session/status";
@@ -43,13 +43,13 @@ export async function start(ctx: ProjectContext, input: StartCaptureSessionInput
         // Statements issued together in a transaction travel in one round trip and run in order, so the running-session
         // read still happens after the run lock is granted.
         const [run, running] = await Promise.all([
-          lockRunInProject(tx, { projectId: ctx.project.id, runId: input.runId }),
+          q.lockRunTakingOrdinal(tx, { projectId: ctx.project.id, runId: input.runId }),
           q.findRunningSession(tx, input.runId),
         ]);
         if (!run) throw new DomainError("NOT_FOUND", "Run not found.");
         assertRunAcceptsSession(run.status);
         if (running) throw alreadyRunning(running.ordinalNumber);
-        const ordinalNumber = await q.nextOrdinal(tx, run.id);
+        const ordinalNumber = run.lastSessionOrdinal;
         const session = await q.insertCaptureSession(tx, { projectId: ctx.project.id, runId: run.id, ordinalNumber, createdBy: ctx.user.id });
         await Promise.all([
           recordRunSensors(tx, { projectId: ctx.project.id, runId: run.id, captureSessionId: session.id }),

@@ -142,6 +142,16 @@ describe("captureSession router", () => {
     expect((await auditOf(s.id)).map((a) => a.action)).toEqual(["capture_session.started", "capture_session.status_changed", "capture_session.deleted"]);
   });
 
+  it("numbers on from 1 after refused starts: a refusal rolls the run's counter back", async () => {
+    const runId = await makeRun("draft");
+    expect((await trpcErrorOf(as(owner).start({ projectId, runId }))).code).toBe("CONFLICT");
+    await db.db.update(runs).set({ status: "running" }).where(eq(runs.id, runId));
+    const first = await as(owner).start({ projectId, runId });
+    expect((await trpcErrorOf(as(owner).start({ projectId, runId }))).message).toContain("#1 is already running");
+    await as(owner).stop({ projectId, id: first.id });
+    expect([first.ordinalNumber, (await as(owner).start({ projectId, runId })).ordinalNumber]).toEqual([1, 2]);
+  });
+
   it("never reuses the ordinal of a deleted session", async () => {
     const runId = await makeRun();
     const first = await as(owner).start({ projectId, runId });
