@@ -7,21 +7,42 @@ const HEADER = "# Benchmarks\n\nLatest results of `npm run bench:*` on the devel
 
 interface Row { p50: number; p95: number; p99: number; errors: number; sent: number }
 
-export function writeBenchmarkDoc(name: string, summary: { at: string; data: unknown; rate: number; seconds: number; fixedRate: Record<string, Row>; maxRateUnderTarget: Record<string, number | null>; pass: boolean; machine: unknown }): void {
-  const rows = Object.entries(summary.fixedRate)
-    .map(([op, r]) => `| ${op} | ${r.sent} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`)
+interface ApiSummary {
+  at: string;
+  data: unknown;
+  rate: number;
+  seconds: number;
+  mixed: Record<string, Row>;
+  fixedRate: Record<string, Row>;
+  maxRateUnderTarget: Record<string, number | null>;
+  passMixed: boolean;
+  pass: boolean;
+  machine: unknown;
+}
+
+const table = (results: Record<string, Row>) =>
+  ["| operation | requests | p50 ms | p95 ms | p99 ms | errors |", "|---|---|---|---|---|---|"]
+    .concat(Object.entries(results).map(([op, r]) => `| ${op} | ${r.sent} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`))
     .join("\n");
+
+export function writeBenchmarkDoc(name: string, summary: ApiSummary): void {
   const ramp = Object.entries(summary.maxRateUnderTarget).map(([op, rate]) => `- ${op}: ${rate ?? "below 25"} requests/s`).join("\n");
   const section = `<!-- bench:${name} -->
 ## \`bench:${name}\` — ${summary.at}
 
-Data: \`${JSON.stringify(summary.data)}\`. Load: open loop, evenly spaced, ${summary.rate} requests/s for ${summary.seconds} s per operation, through the platform's server (\`start.ts --prod\`) with a signed-in cookie. Machine: \`${JSON.stringify(summary.machine)}\`.
+Data: \`${JSON.stringify(summary.data)}\`. Load: open loop, evenly spaced, through the platform's server (\`start.ts --prod\`) with a signed-in cookie. Machine: \`${JSON.stringify(summary.machine)}\`.
 
-| operation | requests | p50 ms | p95 ms | p99 ms | errors |
-|---|---|---|---|---|---|
-${rows}
+**Mixed**: all operations in turn, ${summary.rate} requests/s in total for ${summary.seconds} s.
 
-Target p95 < 100 ms with 0 errors: **${summary.pass ? "met" : "not met"}**.
+${table(summary.mixed)}
+
+Target p95 < 100 ms with 0 errors, at ${summary.rate} requests/s in total: **${summary.passMixed ? "met" : "not met"}**.
+
+**Each operation alone** at ${summary.rate} requests/s for ${summary.seconds} s, one after another.
+
+${table(summary.fixedRate)}
+
+Target p95 < 100 ms with 0 errors, at ${summary.rate} requests/s per operation: **${summary.pass ? "met" : "not met"}**.
 
 Highest rate with p95 < 100 ms (5 s steps):
 ${ramp}
