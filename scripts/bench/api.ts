@@ -21,13 +21,13 @@ async function startedSessionId(res: Response): Promise<string | null> {
   return body.result?.data?.json?.id ?? null;
 }
 
-/** Every operation in turn in one open loop of RATE requests/s in total; latencies are kept per operation. */
-async function mixedLoad(ops: Record<string, (k: number) => Promise<number>>) {
+/** Every operation in turn in one open loop of `rate` requests/s in total; latencies are kept per operation. */
+async function mixedLoad(ops: Record<string, (k: number) => Promise<number>>, rate: number, seconds: number) {
   const names = Object.keys(ops);
   const samples = new Map(names.map((n) => [n, { latencies: [] as number[], errors: 0 }]));
   await openLoop({
-    ratePerSecond: RATE,
-    durationSeconds: SECONDS,
+    ratePerSecond: rate,
+    durationSeconds: seconds,
     request: async (i) => {
       const name = names[i % names.length]!;
       const own = samples.get(name)!;
@@ -62,7 +62,10 @@ try {
   const experimentIds = (await app.sql<{ id: string }[]>`select id from experiments where project_id = ${projectId} order by random() limit 2000`).map((r) => r.id);
   const runIds = (await app.sql<{ id: string }[]>`select id from runs where project_id = ${projectId} order by random() limit 2000`).map((r) => r.id);
   // Each start needs a running run without a running session: one half for the per-operation phase, one for the mix.
-  const running = (await app.sql<{ id: string }[]>`select id from runs where project_id = ${projectId} and status = 'running' limit ${2 * RATE * SECONDS}`).map((r) => r.id);
+  const running = (await app.sql<{ id: string }[]>`
+    select id from runs r where project_id = ${projectId} and status = 'running'
+      and not exists (select 1 from capture_sessions cs where cs.run_id = r.id and cs.status = 'running')
+    limit ${2 * RATE * SECONDS}`).map((r) => r.id);
   const runningRunIds = running.slice(0, RATE * SECONDS);
   const mixRunIds = running.slice(RATE * SECONDS);
   const runFilter = {
@@ -85,28 +88,27 @@ try {
     "captureSession.stop": (i) => statusOf(api.mutation("captureSession.stop", { projectId, id: sessionIds[i % Math.max(1, sessionIds.length)] })),
   };
 
-  // In the mix, stop k stops the session of start k − 1 (or k), issued a cycle earlier on its own run.
+  // In the mix, each start takes the next spare running run, and each stop stops the oldest session not yet stopped.
   const mixStarts: Promise<string | null>[] = [];
+  let mixRunCursor = 0;
   const mixOperations: Record<string, (k: number) => Promise<number>> = {
     ...operations,
     "experiment.create": (k) => statusOf(api.mutation("experiment.create", { projectId, name: `Bench mixed ${k}`, tags: ["bench"] })),
-    "captureSession.start": (k) => {
-      const res = api.mutation("captureSession.start", { projectId, runId: mixRunIds[k % mixRunIds.length] });
-      mixStarts[k] = res.then(startedSessionId, () => null);
+    "captureSession.start": () => {
+      const res = api.mutation("captureSession.start", { projectId, runId: mixRunIds[mixRunCursor++ % mixRunIds.length] });
+      mixStarts.push(res.then(startedSessionId, () => null));
       return res.then((r) => r.status);
     },
-    "captureSession.stop": async (k) => {
-      const id = await mixStarts[Math.max(0, k - 1)];
+    "captureSession.stop": async () => {
+      const id = await (mixStarts.shift() ?? null);
       // Nothing to stop when that start failed; the start's own row already counts the error.
       return id ? statusOf(api.mutation("captureSession.stop", { projectId, id })) : SKIPPED;
     },
   };
 
-  // Warm-up (JIT, pools, caches) on the reads; the writes share their code paths and must not use up the seeded runs.
-  for (const name of ["run.list (filter)", "experiment.list (search)", "experiment.byId", "run.byId"]) {
-    await openLoop({ ratePerSecond: 50, durationSeconds: 2, request: operations[name]! });
-  }
-  const mixed = await mixedLoad(mixOperations);
+  // Warm-up (JIT, pools, caches, the server's own start-up work) with the mix at a quarter of the rate.
+  await mixedLoad(mixOperations, RATE / 4, 8);
+  const mixed = await mixedLoad(mixOperations, RATE, SECONDS);
   for (const [name, r] of Object.entries(mixed)) console.error(`[bench] mixed ${name}: p95 ${r.p95} ms, errors ${r.errors}`);
 
   const fixedRate: Record<string, LoadResult> = {};
