@@ -88,26 +88,27 @@ try {
     "captureSession.stop": (i) => statusOf(api.mutation("captureSession.stop", { projectId, id: sessionIds[i % Math.max(1, sessionIds.length)] })),
   };
 
-  // In the mix, each start takes the next spare running run, and each stop stops the oldest session not yet stopped.
-  const mixStarts: Promise<string | null>[] = [];
+  // In the mix, each start takes the next spare running run, and each stop stops the oldest session whose start has
+  // answered (so a stop never waits for a start); with none open yet, that stop is skipped.
+  const mixOpen: string[] = [];
   let mixRunCursor = 0;
   const mixOperations: Record<string, (k: number) => Promise<number>> = {
     ...operations,
     "experiment.create": (k) => statusOf(api.mutation("experiment.create", { projectId, name: `Bench mixed ${k}`, tags: ["bench"] })),
-    "captureSession.start": () => {
-      const res = api.mutation("captureSession.start", { projectId, runId: mixRunIds[mixRunCursor++ % mixRunIds.length] });
-      mixStarts.push(res.then(startedSessionId, () => null));
-      return res.then((r) => r.status);
+    "captureSession.start": async () => {
+      const res = await api.mutation("captureSession.start", { projectId, runId: mixRunIds[mixRunCursor++ % mixRunIds.length] });
+      const id = await startedSessionId(res);
+      if (id) mixOpen.push(id);
+      return res.status;
     },
     "captureSession.stop": async () => {
-      const id = await (mixStarts.shift() ?? null);
-      // Nothing to stop when that start failed; the start's own row already counts the error.
+      const id = mixOpen.shift();
       return id ? statusOf(api.mutation("captureSession.stop", { projectId, id })) : SKIPPED;
     },
   };
 
   // Warm-up (JIT, pools, caches, the server's own start-up work) with the mix at a quarter of the rate.
-  await mixedLoad(mixOperations, RATE / 4, 8);
+  await mixedLoad(mixOperations, RATE / 4, 20);
   const mixed = await mixedLoad(mixOperations, RATE, SECONDS);
   for (const [name, r] of Object.entries(mixed)) console.error(`[bench] mixed ${name}: p95 ${r.p95} ms, errors ${r.errors}`);
 
