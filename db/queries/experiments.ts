@@ -1,6 +1,6 @@
 // The SQL of experiments: the list filter (shared with the CSV export), keyset pages, run counts per status, and the
 // row locks that status changes and deletes rely on.
-import { and, arrayContains, arrayOverlaps, asc, count, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, arrayContains, arrayOverlaps, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { ExperimentListFilter } from "../../contracts/experiment";
 import type { ExperimentStatus } from "../../domain/experiment/status";
 import { RUN_STATUSES, type RunStatus } from "../../domain/run/status";
@@ -146,20 +146,11 @@ export function emptyRunCounts(): RunCounts {
   return Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])) as RunCounts;
 }
 
-/** Run counts per status for a page of experiments, in one grouped query (runs_experiment_status_idx). */
-export async function countRunsByStatus(db: Queryable, experimentIds: string[]): Promise<Map<string, RunCounts>> {
-  const counts = new Map(experimentIds.map((id) => [id, emptyRunCounts()]));
-  if (experimentIds.length === 0) return counts;
-  const rows = await db
-    .select({ experimentId: runs.experimentId, status: runs.status, n: count() })
-    .from(runs)
-    .where(inArray(runs.experimentId, experimentIds))
-    .groupBy(runs.experimentId, runs.status);
-  for (const row of rows) {
-    const entry = counts.get(row.experimentId);
-    if (entry) entry[row.status] = row.n;
-  }
-  return counts;
+/** One experiment's run counts per status, by the same correlated query the list uses. */
+export async function countRunsByStatus(db: Queryable, experimentId: string): Promise<RunCounts> {
+  const rows = await db.execute<{ run_counts: Partial<RunCounts> | null }>(sql`
+    select ${runCountsJson} as run_counts from ${experiments} where id = ${experimentId}::uuid`);
+  return { ...emptyRunCounts(), ...rows[0]?.run_counts };
 }
 
 export async function findExperimentInProject(

@@ -15,29 +15,26 @@ export async function findMembership(db: Queryable, { projectId, userId }: { pro
   return row;
 }
 
-export type SessionMembershipRow = {
-  id: string;
-  email: string;
-  name: string;
-  active_project_id: string | null;
-  session_version: number;
-  project_id: string | null;
-  project_name: string | null;
-  role: Role | null;
-};
-
 /**
  * The user of a session and their membership in one project, in one round trip: the first query of every
- * project-scoped call. Undefined when the user does not exist; project fields are null when they are not a member.
+ * project-scoped call. Undefined when the user does not exist; `membership` is undefined when they are not a member.
  */
 export async function findSessionMembership(db: Queryable, { userId, projectId }: { userId: string; projectId: string }) {
-  const rows = await db.execute<SessionMembershipRow>(sql`
+  const rows = await db.execute<{
+    id: string; email: string; name: string; active_project_id: string | null; session_version: number;
+    project_id: string | null; project_name: string | null; role: Role | null;
+  }>(sql`
     select u.id, u.email, u.name, u.active_project_id, u.session_version, p.id as project_id, p.name as project_name, m.role
     from users u
     left join project_members m on m.user_id = u.id and m.project_id = ${projectId}::uuid
     left join projects p on p.id = m.project_id
     where u.id = ${userId}::uuid`);
-  return rows[0];
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    user: { id: row.id, email: row.email, name: row.name, activeProjectId: row.active_project_id, sessionVersion: row.session_version },
+    membership: row.project_id && row.project_name !== null && row.role ? { id: row.project_id, name: row.project_name, role: row.role } : undefined,
+  };
 }
 
 export async function listProjectsForUser(db: Queryable, userId: string) {

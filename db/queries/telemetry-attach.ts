@@ -1,6 +1,8 @@
 // Readings a sensor sent while no capture session was recording it (run_id and capture_session_id null), and moving
 // them into a run or session afterwards. Their values, times and seqs stay as they are.
 import { sql } from "drizzle-orm";
+import type { CaptureSessionStatus } from "../../domain/capture-session/status";
+import type { RunStatus } from "../../domain/run/status";
 import type { Queryable } from "../client";
 
 export async function summariseUnattached(q: Queryable, sensorId: string) {
@@ -27,7 +29,7 @@ export async function attachUnattached(
 
 /** The target's status and span under a share lock (a concurrent archive waits), or null when not in the project. */
 export async function lockAttachTarget(q: Queryable, t: { projectId: string; runId?: string; captureSessionId?: string }) {
-  const rows = await q.execute<{ run_id: string; run_status: string; session_status: string | null; started: string | null; ended: string | null }>(
+  const rows = await q.execute<{ run_id: string; run_status: RunStatus; session_status: CaptureSessionStatus | null; started: string | null; ended: string | null }>(
     t.captureSessionId
       ? sql`select r.id as run_id, r.status as run_status, cs.status as session_status, cs.started_at as started, cs.ended_at as ended
             from capture_sessions cs join runs r on r.id = cs.run_id

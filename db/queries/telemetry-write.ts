@@ -172,14 +172,15 @@ export interface BatchRow {
 /**
  * Steps 2–4 of a batch write in one statement: the multi-row insert (seq = firstSeq + position), the merge of the new
  * rows into telemetry_rollups_1s, the batch's receipt row (idempotency replays, readings/s, clock offsets) and, when
- * rows were new, the NOTIFY of their seq range (delivered on commit). Returns how many rows were new and their range.
+ * rows were new, the NOTIFY of their seq range (delivered on commit). Returns how many rows were new and the receipt
+ * as stored, which is what the request answers (and what a replay of its Idempotency-Key answers).
  */
 export async function insertReadings(
   q: Queryable,
   r: ReadingsInsert,
   b: BatchRow,
-): Promise<{ inserted: number; fromSeq: number | null; toSeq: number | null }> {
-  const rows = await q.execute<{ n: number; from_seq: string | null; to_seq: string | null }>(sql`
+): Promise<{ inserted: number; receipt: Record<string, unknown> }> {
+  const rows = await q.execute<{ n: number; receipt: Record<string, unknown> }>(sql`
     with ins as (
       insert into telemetry_readings (sensor_id, time, device_time, seq, raw_value, value, profile_version, run_id, capture_session_id, late, meta)
       select ${r.sensorId}::uuid, to_timestamp(t.time_ms / 1000.0), to_timestamp(coalesce(t.device_ms, t.time_ms) / 1000.0), ${r.firstSeq - 1}::bigint + t.ord,
@@ -208,11 +209,12 @@ export async function insertReadings(
              ${b.idempotencyKey}::text,
              jsonb_build_object('accepted', n, 'duplicates', ${b.duplicatesBeforeInsert}::int - n, 'rejected', ${JSON.stringify(b.rejected)}::jsonb,
                                 'capture_session_id', ${r.captureSessionId}::uuid, 'run_id', ${r.runId}::uuid)
-      from agg)
-    select n, from_seq, to_seq,
+      from agg
+      returning receipt)
+    select n, (select receipt from batch) as receipt,
            case when n > 0 then pg_notify(${TELEMETRY_CHANNEL}, json_build_object('sensorId', ${r.sensorId}::uuid, 'fromSeq', from_seq, 'toSeq', to_seq,
              'runId', ${r.runId}::uuid, 'captureSessionId', ${r.captureSessionId}::uuid)::text) end as notified
     from agg`);
   const row = rows[0]!;
-  return { inserted: row.n, fromSeq: row.from_seq === null ? null : Number(row.from_seq), toSeq: row.to_seq === null ? null : Number(row.to_seq) };
+  return { inserted: row.n, receipt: row.receipt };
 }

@@ -3,7 +3,7 @@
 // 200 requests/s, then a rate ramp for list and detail. Prints one JSON summary; --write updates docs/benchmarks.md.
 import os from "node:os";
 import { startBenchApp } from "./lib/app";
-import { openLoop, percentile, type LoadResult } from "./lib/open-loop";
+import { openLoop, summarise, type LoadResult } from "./lib/open-loop";
 import { statusOf, trpcClient } from "./lib/trpc-http";
 import { writeBenchmarkDoc } from "./lib/report";
 
@@ -24,7 +24,7 @@ async function startedSessionId(res: Response): Promise<string | null> {
 /** Every operation in turn in one open loop of `rate` requests/s in total; latencies are kept per operation. */
 async function mixedLoad(ops: Record<string, (k: number) => Promise<number>>, rate: number, seconds: number) {
   const names = Object.keys(ops);
-  const samples = new Map(names.map((n) => [n, { latencies: [] as number[], errors: 0 }]));
+  const samples = new Map(names.map((n) => [n, { latencies: [] as number[], errors: 0, statuses: {} as Record<string, number> }]));
   await openLoop({
     ratePerSecond: rate,
     durationSeconds: seconds,
@@ -35,17 +35,13 @@ async function mixedLoad(ops: Record<string, (k: number) => Promise<number>>, ra
       const status = await ops[name]!(Math.floor(i / names.length)).catch(() => 0);
       if (status === SKIPPED) return 200;
       own.latencies.push(performance.now() - t0);
+      own.statuses[status] = (own.statuses[status] ?? 0) + 1;
       if (status < 200 || status >= 400) own.errors++;
       return status;
     },
   });
-  const round = (n: number) => Math.round(n * 10) / 10;
   return Object.fromEntries(
-    names.map((name) => {
-      const { latencies, errors } = samples.get(name)!;
-      latencies.sort((a, b) => a - b);
-      return [name, { sent: latencies.length, errors, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)) }];
-    }),
+    [...samples].map(([name, { latencies, errors, statuses }]) => [name, summarise(latencies, { sent: latencies.length, errors, statuses })]),
   );
 }
 

@@ -1,4 +1,5 @@
 // Turns a decoded session token into the signed-in user, refusing tokens from before the last sign-out or password change.
+import { idSchema } from "../../contracts/common";
 import type { Queryable } from "../../db/client";
 import { findUserById } from "../../db/queries/users";
 
@@ -20,17 +21,19 @@ export interface VerifiableClaims {
   sv: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function verifiableClaims(claims: SessionClaims | null | undefined): VerifiableClaims | null {
-  if (!claims || typeof claims.uid !== "string" || !UUID.test(claims.uid) || typeof claims.sv !== "number") return null;
+  if (!claims || typeof claims.uid !== "string" || !idSchema.safeParse(claims.uid).success || typeof claims.sv !== "number") return null;
   return { uid: claims.uid, sv: claims.sv };
 }
 
 export async function resolveSessionUser(db: Queryable, sessionClaims: SessionClaims | null | undefined): Promise<SessionUser | null> {
   const claims = verifiableClaims(sessionClaims);
   if (!claims) return null;
-  const user = await findUserById(db, claims.uid).catch(() => undefined);
+  return currentSessionUser(claims, await findUserById(db, claims.uid).catch(() => undefined));
+}
+
+/** The session's user, or null when the user is gone or the session predates their last sign-out or password change. */
+export function currentSessionUser(claims: VerifiableClaims, user: (SessionUser & { sessionVersion: number }) | undefined): SessionUser | null {
   if (!user || user.sessionVersion !== claims.sv) return null;
   return { id: user.id, email: user.email, name: user.name, activeProjectId: user.activeProjectId };
 }

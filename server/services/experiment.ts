@@ -43,8 +43,7 @@ export async function list(ctx: ProjectContext, input: ListExperimentsInput) {
 
 export async function byId(ctx: ProjectContext, input: ExperimentIdInput) {
   const experiment = await findOrThrow(ctx.db, ctx, input.id);
-  const counts = await q.countRunsByStatus(ctx.db, [experiment.id]);
-  return { ...experiment, runCounts: counts.get(experiment.id) ?? q.emptyRunCounts() };
+  return { ...experiment, runCounts: await q.countRunsByStatus(ctx.db, experiment.id) };
 }
 
 export async function create(ctx: ProjectContext, input: CreateExperimentInput) {

@@ -3,9 +3,9 @@
 // also reads the membership, so the session check costs no round trip of its own (docs/benchmarks.md).
 import { projectScopedInput } from "../../contracts/common";
 import { findMembership, findSessionMembership } from "../../db/queries/projects";
-import { can, type Role, type Scope } from "../../domain/access";
+import { can, type Scope } from "../../domain/access";
 import { DomainError } from "../../domain/errors";
-import { resolveSessionUser, type SessionUser } from "../auth/session-user";
+import { currentSessionUser, resolveSessionUser, type SessionUser } from "../auth/session-user";
 import type { TrpcContext } from "./context";
 import { baseProcedure } from "./init";
 
@@ -24,22 +24,15 @@ export const authedProcedure = baseProcedure.meta({ access: "user" }).use(async 
   return next({ ctx: { ...ctx, user: await verifiedUser(ctx) } });
 });
 
-interface Membership {
-  id: string;
-  name: string;
-  role: Role;
-}
+type Membership = NonNullable<Awaited<ReturnType<typeof findMembership>>>;
 
 async function userAndMembership(ctx: TrpcContext, projectId: string): Promise<{ user: SessionUser; membership?: Membership }> {
   if (ctx.user) return { user: ctx.user, membership: await findMembership(ctx.db, { projectId, userId: ctx.user.id }) };
-  const claims = ctx.sessionClaims;
-  if (!claims) throw sessionEnded();
-  const row = await findSessionMembership(ctx.db, { userId: claims.uid, projectId });
-  if (!row || row.session_version !== claims.sv) throw sessionEnded();
-  return {
-    user: { id: row.id, email: row.email, name: row.name, activeProjectId: row.active_project_id },
-    membership: row.project_id && row.project_name !== null && row.role ? { id: row.project_id, name: row.project_name, role: row.role } : undefined,
-  };
+  if (!ctx.sessionClaims) throw sessionEnded();
+  const found = await findSessionMembership(ctx.db, { userId: ctx.sessionClaims.uid, projectId });
+  const user = currentSessionUser(ctx.sessionClaims, found?.user);
+  if (!user) throw sessionEnded();
+  return { user, membership: found?.membership };
 }
 
 export function projectProcedure(scope: Scope) {

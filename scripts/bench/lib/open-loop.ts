@@ -50,12 +50,15 @@ export async function openLoop(options: {
     );
   }
   await Promise.all(inFlight);
+  return summarise(latencies, { sent: total, errors, statuses });
+}
+
+/** Percentiles (ms, one decimal) of the latencies, which it sorts in place. */
+export function summarise(latencies: number[], counts: Pick<LoadResult, "sent" | "errors" | "statuses">): LoadResult {
   latencies.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
   return {
-    sent: total,
-    errors,
-    statuses,
+    ...counts,
     p50: round(percentile(latencies, 50)),
     p95: round(percentile(latencies, 95)),
     p99: round(percentile(latencies, 99)),

@@ -2,9 +2,7 @@
 // readings into a run or session under the same late-data policy as ingest, in one audited transaction.
 import type { AttachReadingsInput, UnattachedReadingsInput } from "../../../contracts/telemetry";
 import { attachUnattached, lockAttachTarget, summariseUnattached } from "../../../db/queries/telemetry-attach";
-import type { CaptureSessionStatus } from "../../../domain/capture-session/status";
 import { DomainError } from "../../../domain/errors";
-import type { RunStatus } from "../../../domain/run/status";
 import { decideLateData } from "../../../domain/telemetry/late-data";
 import { recordAudit } from "../../audit";
 import type { ProjectContext } from "../context";
@@ -20,19 +18,22 @@ export async function attach(ctx: ProjectContext, input: AttachReadingsInput, no
     await findSensorOrThrow(tx, ctx, input.sensorId);
     const target = await lockAttachTarget(tx, { projectId: ctx.project.id, runId: input.runId, captureSessionId: input.captureSessionId });
     if (!target) throw new DomainError("NOT_FOUND", input.captureSessionId ? "Capture session not found." : "Run not found.");
-    const { late } = decideLateData({ runStatus: target.runStatus as RunStatus, sessionStatus: target.sessionStatus as CaptureSessionStatus | null });
+    const { late } = decideLateData(target);
     const from = input.from ?? target.started;
     const to = input.to ?? target.ended ?? now;
     if (!from) {
       throw new DomainError("BAD_INPUT", "This run has not started, so it has no time window: give 'from' and 'to'.", { fieldErrors: { from: ["Give the start of the window"] } });
     }
     const attached = await attachUnattached(tx, { sensorId: input.sensorId, runId: target.runId, captureSessionId: input.captureSessionId ?? null, late, from, to });
-    await recordAudit(tx, ctx, {
-      action: "telemetry.attached",
-      entityType: "run",
-      entityId: target.runId,
-      after: { sensorId: input.sensorId, captureSessionId: input.captureSessionId ?? null, from, to, attached, late },
-    });
+    // A repeat that finds nothing left to move changes nothing, so it leaves no audit event either.
+    if (attached > 0) {
+      await recordAudit(tx, ctx, {
+        action: "telemetry.attached",
+        entityType: "run",
+        entityId: target.runId,
+        after: { sensorId: input.sensorId, captureSessionId: input.captureSessionId ?? null, from, to, attached, late },
+      });
+    }
     return { attached, runId: target.runId, captureSessionId: input.captureSessionId ?? null, late, from, to };
   });
 }

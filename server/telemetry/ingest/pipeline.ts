@@ -102,19 +102,15 @@ async function writeBatch(db: Db, { req, key, context, target, batch, sentAtMs, 
     if (target.runId && !locked.target) throw targetNotFound();
     // The late-data decision again, on statuses read under the share lock: a run archived meanwhile refuses the batch.
     const late = locked.target ? decideLateData(locked.target).late : false;
-    const duplicatesBeforeInsert = batch.batchDuplicates + batch.valid.length;
-    const { inserted } = await q.insertReadings(
+    const { receipt } = await q.insertReadings(
       tx,
       { sensorId: req.sensorId, firstSeq: locked.firstSeq, profileVersion: context.profileVersion, ...target, late, ...columnsOf(batch.valid) },
-      { sentAt: sentAtMs === null ? null : new Date(sentAtMs), clockOffsetMs: offsetMs, duplicatesBeforeInsert, rejected: batch.rejected, source: req.source, idempotencyKey: key },
+      {
+        sentAt: sentAtMs === null ? null : new Date(sentAtMs), clockOffsetMs: offsetMs, duplicatesBeforeInsert: batch.batchDuplicates + batch.valid.length,
+        rejected: batch.rejected, source: req.source, idempotencyKey: key,
+      },
     );
-    return {
-      accepted: inserted,
-      duplicates: duplicatesBeforeInsert - inserted,
-      rejected: batch.rejected,
-      capture_session_id: target.captureSessionId,
-      run_id: target.runId,
-    };
+    return asReceipt(receipt);
   });
 }
 

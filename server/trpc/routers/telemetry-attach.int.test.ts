@@ -45,8 +45,9 @@ describe("attaching unattached readings", () => {
     const [audit] = await db.db.select().from(auditEvents).where(eq(auditEvents.action, "telemetry.attached"));
     expect(audit).toMatchObject({ entityId: runId, after: expect.objectContaining({ attached: 5, sensorId }) });
 
-    // Nothing left in that window: a second call moves nothing.
+    // Nothing left in that window: a repeated call moves nothing and writes no second audit event.
     expect((await as.attach({ projectId, sensorId, runId, to: new Date(t0 + 10_000) })).attached).toBe(0);
+    expect(await db.db.select().from(auditEvents).where(eq(auditEvents.action, "telemetry.attached"))).toHaveLength(1);
   });
 
   it("flags readings attached to a finished run as late, and refuses an archived run with 409", async () => {
