@@ -12,7 +12,7 @@ import { runMigrations } from "../../db/migrate";
 import { findUserById } from "../../db/queries/users";
 import { adminUrlFrom, recreateDatabase, withDatabase } from "../../test/pg-admin";
 import { percentile } from "./lib/open-loop";
-import { trpcClient } from "./lib/trpc-http";
+import { resultOf, trpcClient } from "./lib/trpc-http";
 
 const SENSORS = Number(process.env.BENCH_SENSORS || 10);
 const PER_SENSOR = Number(process.env.BENCH_READINGS_PER_SENSOR || 1_000_000);
@@ -94,9 +94,8 @@ try {
   async function timeSeries(input: Record<string, unknown>) {
     const t0 = performance.now();
     const res = await api.query("telemetry.series", { projectId: project.id, runId: run!.id, ...input });
-    const body = (await res.json()) as { result?: { data?: { json?: { series: { points: unknown[]; source: string }[] } } } };
     const ms = performance.now() - t0;
-    const series = body.result?.data?.json?.series;
+    const series = res.ok ? resultOf<{ series: { points: unknown[]; source: string }[] }>(res)?.series : undefined;
     if (!res.ok || !series) throw new Error(`telemetry.series answered ${res.status}`);
     return { ms, points: series.reduce((n, s) => n + s.points.length, 0), source: series[0]?.source };
   }

@@ -18,6 +18,8 @@ export interface BenchApp {
   cookie: string;
   projectId: string;
   sql: postgres.Sql;
+  /** The server process, for CPU accounting. */
+  serverPid: number | undefined;
   stop: () => Promise<void>;
 }
 
@@ -50,7 +52,9 @@ export async function startBenchApp(options: { port: number; experiments: number
 
   buildIfNeeded(root, log);
   const env = { ...process.env, DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" as const, LOG_LEVEL: "warn", PORT: String(options.port) };
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "start.ts"), "--prod"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
+  // BENCH_PROFILE_DIR=/tmp/prof writes the server process's CPU profile there (open it in Chrome DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join("scripts", "start.ts"), "--prod"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const baseUrl = `http://127.0.0.1:${options.port}`;
   await waitForHttp(`${baseUrl}/sign-in`, 60_000);
@@ -69,6 +73,7 @@ export async function startBenchApp(options: { port: number; experiments: number
     cookie,
     projectId: project.id,
     sql,
+    serverPid: child.pid,
     stop: async () => {
       await sql.end({ timeout: 5 });
       child.kill("SIGTERM");
