@@ -34,7 +34,7 @@ export async function lockRunTakingOrdinal(db: Queryable, { projectId, runId }: 
 
 export async function insertCaptureSession(
   db: Queryable,
-  values: { projectId: string; runId: string; ordinalNumber: number; createdBy: string },
+  values: { id: string; projectId: string; runId: string; ordinalNumber: number; createdBy: string },
 ): Promise<CaptureSessionRow> {
   const [row] = await db.insert(captureSessions).values({ ...values, status: "running" }).returning();
   return row!;

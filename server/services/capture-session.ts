@@ -1,5 +1,6 @@
 // Capture sessions: numbered recording windows inside a running run, at most one running at a time. The run row lock
 // serialises ordinal assignment; the partial unique index capture_sessions_one_running_idx is the last line of defence.
+import { randomUUID } from "node:crypto";
 import type { CaptureSessionIdInput, FailCaptureSessionInput, ListCaptureSessionsInput, StartCaptureSessionInput } from "../../contracts/capture-session";
 import type { Tx } from "../../db/client";
 import * as q from "../../db/queries/capture-sessions";
@@ -40,26 +41,29 @@ export async function start(ctx: ProjectContext, input: StartCaptureSessionInput
   return withIdempotency(request, async (db) => {
     try {
       return await db.transaction(async (tx) => {
-        // Statements issued together in a transaction travel in one round trip and run in order, so the running-session
-        // read still happens after the run lock is granted.
-        const [run, running] = await Promise.all([
+        // Statements issued together in a transaction travel in one round trip and run in order, so the reads still
+        // happen after the run lock is granted.
+        const [run, running, sensorIds] = await Promise.all([
           q.lockRunTakingOrdinal(tx, { projectId: ctx.project.id, runId: input.runId }),
           q.findRunningSession(tx, input.runId),
+          listRunSensorIds(tx, { projectId: ctx.project.id, runId: input.runId }),
         ]);
         if (!run) throw new DomainError("NOT_FOUND", "Run not found.");
         assertRunAcceptsSession(run.status);
         if (running) throw alreadyRunning(running.ordinalNumber);
         const ordinalNumber = run.lastSessionOrdinal;
-        const session = await q.insertCaptureSession(tx, { projectId: ctx.project.id, runId: run.id, ordinalNumber, createdBy: ctx.user.id });
-        await Promise.all([
-          recordRunSensors(tx, { projectId: ctx.project.id, runId: run.id, captureSessionId: session.id }),
+        // The id is chosen here so that the session's row, its sensors, audit event and NOTIFY go in one round trip.
+        const id = randomUUID();
+        const [session] = await Promise.all([
+          q.insertCaptureSession(tx, { id, projectId: ctx.project.id, runId: run.id, ordinalNumber, createdBy: ctx.user.id }),
+          recordRunSensors(tx, { projectId: ctx.project.id, runId: run.id, captureSessionId: id }, sensorIds),
           recordAudit(tx, ctx, {
             action: "capture_session.started",
             entityType: "capture_session",
-            entityId: session.id,
-            after: { runId: run.id, ordinalNumber, status: session.status },
+            entityId: id,
+            after: { runId: run.id, ordinalNumber, status: "running" },
           }),
-          notifyStatus(tx, { kind: "capture_session", id: session.id, runId: run.id, projectId: ctx.project.id, status: session.status }),
+          notifyStatus(tx, { kind: "capture_session", id, runId: run.id, projectId: ctx.project.id, status: "running" }),
         ]);
         return toSessionView(session);
       });

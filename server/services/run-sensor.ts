@@ -19,9 +19,11 @@ async function claimSensors(tx: Tx, claim: { captureSessionId: string; runId: st
   await q.startRecording(tx, claim);
 }
 
-/** Starts every sensor of the run recording into its new session; call inside the transaction that started it. */
-export async function recordRunSensors(tx: Tx, session: { projectId: string; runId: string; captureSessionId: string }) {
-  const ids = await q.listRunSensorIds(tx, session);
+/**
+ * Starts the run's sensors (`ids`, read with listRunSensorIds under the run's lock) recording into its new session;
+ * call inside the transaction that started it.
+ */
+export async function recordRunSensors(tx: Tx, session: { projectId: string; runId: string; captureSessionId: string }, ids: string[]) {
   const sensorIds = await q.lockProjectSensors(tx, { projectId: session.projectId, ids });
   await claimSensors(tx, { ...session, sensorIds });
   return sensorIds;

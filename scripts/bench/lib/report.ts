@@ -5,14 +5,17 @@ import path from "node:path";
 const FILE = path.resolve("docs/benchmarks.md");
 const HEADER = "# Benchmarks\n\nLatest results of `npm run bench:*` on the development machine (2 vCPU, shared). Regenerate with `npm run bench:<name> -- --write`.\n";
 
-interface Row { p50: number; p95: number; p99: number; errors: number; sent: number }
+interface Cpu { server: number; postgres: number; loadGenerator: number }
+interface Row { p50: number; p95: number; p99: number; errors: number; sent: number; cpuMs?: Cpu }
 
 interface ApiSummary {
   at: string;
   data: unknown;
   rate: number;
   seconds: number;
+  warmUp: { seconds: number; worstP95: number; cpuMsPerRequest: Cpu };
   mixed: Record<string, Row>;
+  mixedCpuMsPerRequest: Cpu;
   fixedRate: Record<string, Row>;
   maxRateUnderTarget: Record<string, number | null>;
   passMixed: boolean;
@@ -20,10 +23,17 @@ interface ApiSummary {
   machine: unknown;
 }
 
-const table = (results: Record<string, Row>) =>
-  ["| operation | requests | p50 ms | p95 ms | p99 ms | errors |", "|---|---|---|---|---|---|"]
-    .concat(Object.entries(results).map(([op, r]) => `| ${op} | ${r.sent} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`))
-    .join("\n");
+const cpuText = (c: Cpu) => `${c.server} / ${c.postgres} / ${c.loadGenerator}`;
+
+const table = (results: Record<string, Row>) => {
+  const withCpu = Object.values(results).every((r) => r.cpuMs);
+  const head = `| operation | requests | p50 ms | p95 ms | p99 ms | errors |${withCpu ? " CPU ms per request: server / PostgreSQL / load generator |" : ""}`;
+  const rule = `|---|---|---|---|---|---|${withCpu ? "---|" : ""}`;
+  const rows = Object.entries(results).map(
+    ([op, r]) => `| ${op} | ${r.sent} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |${withCpu && r.cpuMs ? ` ${cpuText(r.cpuMs)} |` : ""}`,
+  );
+  return [head, rule, ...rows].join("\n");
+};
 
 export function writeBenchmarkDoc(name: string, summary: ApiSummary): void {
   const ramp = Object.entries(summary.maxRateUnderTarget).map(([op, rate]) => `- ${op}: ${rate ?? "below 25"} requests/s`).join("\n");
@@ -32,7 +42,9 @@ export function writeBenchmarkDoc(name: string, summary: ApiSummary): void {
 
 Data: \`${JSON.stringify(summary.data)}\`. Load: open loop, evenly spaced, through the platform's server (\`start.ts --prod\`) with a signed-in cookie. Machine: \`${JSON.stringify(summary.machine)}\`.
 
-**Mixed**: all operations in turn, ${summary.rate} requests/s in total for ${summary.seconds} s.
+**Warm-up** (not judged): the mix at a quarter of the rate for 10 s, then at ${summary.rate} requests/s for ${summary.warmUp.seconds} s; worst p95 ${summary.warmUp.worstP95} ms, CPU ms per request ${cpuText(summary.warmUp.cpuMsPerRequest)} (server / PostgreSQL / load generator).
+
+**Mixed**: all operations in turn, ${summary.rate} requests/s in total for ${summary.seconds} s; CPU ms per request ${cpuText(summary.mixedCpuMsPerRequest)}.
 
 ${table(summary.mixed)}
 

@@ -89,8 +89,8 @@ describe("runSensor router", () => {
   it("answers NOT_FOUND for another project's run, through either project", async () => {
     const foreignRun = await makeRun("Foreign run", "running", foreignProjectId);
     const sensor = await makeSensor();
-    for (const call of [as(editor).list({ projectId, runId: foreignRun }), as(editor).set({ projectId, runId: foreignRun, sensorIds: [sensor] })]) {
-      const error = await trpcErrorOf(call);
+    for (const call of [() => as(editor).list({ projectId, runId: foreignRun }), () => as(editor).set({ projectId, runId: foreignRun, sensorIds: [sensor] })]) {
+      const error = await trpcErrorOf(call());
       expect([error.code, error.message]).toEqual(["NOT_FOUND", "Run not found."]);
     }
     // Through its own project, the run exists but the sensor is not in that project.
@@ -104,8 +104,8 @@ describe("runSensor router", () => {
     const sensor = await makeSensor();
     const forbidden = await trpcErrorOf(as(viewer).set({ projectId, runId, sensorIds: [sensor] }));
     expect(forbidden.code).toBe("FORBIDDEN");
-    for (const call of [as(stranger).list({ projectId, runId }), as(stranger).set({ projectId, runId, sensorIds: [sensor] })]) {
-      expect((await trpcErrorOf(call)).code).toBe("NOT_FOUND");
+    for (const call of [() => as(stranger).list({ projectId, runId }), () => as(stranger).set({ projectId, runId, sensorIds: [sensor] })]) {
+      expect((await trpcErrorOf(call())).code).toBe("NOT_FOUND");
     }
     expect(await linkedIds(runId)).toEqual([]);
   });
