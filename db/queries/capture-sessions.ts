@@ -28,7 +28,7 @@ export async function lockRunTakingOrdinal(db: Queryable, { projectId, runId }: 
     .update(runs)
     .set({ lastSessionOrdinal: sql`${runs.lastSessionOrdinal} + 1` })
     .where(and(eq(runs.id, runId), eq(runs.projectId, projectId)))
-    .returning();
+    .returning({ id: runs.id, status: runs.status, lastSessionOrdinal: runs.lastSessionOrdinal });
   return row;
 }
 
