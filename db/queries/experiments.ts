@@ -29,10 +29,9 @@ export function experimentListWhere(projectId: string, filter: ExperimentListFil
   if (filter.updated?.from) conditions.push(gte(experiments.updatedAt, filter.updated.from));
   if (filter.updated?.to) conditions.push(lt(experiments.updatedAt, filter.updated.to));
   if (filter.search) {
-    // Exactly the expression of experiments_search_trgm_idx (drizzle/0002), so the trigram index serves the LIKE.
-    conditions.push(
-      sql`lower(${experiments.name} || ' ' || ${experiments.description}) like '%' || lower(${escapeLike(filter.search)}) || '%' escape '\\'`,
-    );
+    // search_text is the stored lower(name || ' ' || description) with a trigram index (drizzle/0010); it is not in
+    // db/schema, since nothing else reads it.
+    conditions.push(sql`${experiments}.search_text like '%' || lower(${escapeLike(filter.search)}) || '%' escape '\\'`);
   }
   return and(...conditions) ?? sql`true`;
 }
