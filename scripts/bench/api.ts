@@ -122,7 +122,7 @@ try {
     const before = sampleCpu(app.serverPid);
     const result = await openLoop({ ratePerSecond: RATE, durationSeconds: SECONDS, request });
     fixedRate[name] = { ...result, cpuMs: cpuPerRequest(before, sampleCpu(app.serverPid), result.sent) };
-    console.error(`[bench] ${name}: p95 ${result.p95} ms, errors ${result.errors}, CPU ms per request ${JSON.stringify(fixedRate[name]!.cpuMs)}`);
+    console.error(`[bench] ${name}: p95 ${result.p95} ms, errors ${result.errors}, CPU ms per request ${JSON.stringify(fixedRate[name]!.cpuMs)}, slowest second ${JSON.stringify(result.slowestSecond)}`);
   }
 
   const maxRateUnderTarget: Record<string, number | null> = {};

@@ -8,6 +8,8 @@ export interface LoadResult {
   p95: number;
   p99: number;
   max: number;
+  /** The one-second slice of the schedule (by send time) whose slowest answer was slowest: a stall shows up here. */
+  slowestSecond?: { at: number; maxMs: number };
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -25,6 +27,7 @@ export async function openLoop(options: {
   const total = Math.round(options.ratePerSecond * options.durationSeconds);
   const intervalMs = 1000 / options.ratePerSecond;
   const latencies: number[] = [];
+  const slowestBySecond: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
   const started = performance.now();
@@ -40,6 +43,8 @@ export async function openLoop(options: {
           const status = await options.request(i);
           const ms = performance.now() - t0;
           latencies.push(ms);
+          const second = Math.floor(i / options.ratePerSecond);
+          slowestBySecond[second] = Math.max(slowestBySecond[second] ?? 0, ms);
           statuses[status] = (statuses[status] ?? 0) + 1;
           if (status >= 400) errors++;
         } catch {
@@ -50,7 +55,9 @@ export async function openLoop(options: {
     );
   }
   await Promise.all(inFlight);
-  return summarise(latencies, { sent: total, errors, statuses });
+  const at = slowestBySecond.reduce((worst, ms, second) => (ms > (slowestBySecond[worst] ?? 0) ? second : worst), 0);
+  const slowestSecond = { at, maxMs: Math.round((slowestBySecond[at] ?? 0) * 10) / 10 };
+  return { ...summarise(latencies, { sent: total, errors, statuses }), slowestSecond };
 }
 
 /** Percentiles (ms, one decimal) of the latencies, which it sorts in place. */
