@@ -1,5 +1,5 @@
-// `npm run bench:api`: 10k experiments and 100k runs, then the tRPC HTTP endpoints (open loop, evenly spaced): first
-// all operations mixed in turn into one load of 200 requests/s (the service's RPS), then each operation alone at
+// `npm run bench:api`: 10k experiments and 100k runs, then the tRPC HTTP endpoints (open loop, evenly spaced): after a
+// warm-up, first all operations mixed in turn into one load of 200 requests/s (the service's RPS), then each operation alone at
 // 200 requests/s, then a rate ramp for list and detail. Prints one JSON summary; --write updates docs/benchmarks.md.
 import os from "node:os";
 import { startBenchApp } from "./lib/app";
@@ -43,6 +43,15 @@ async function mixedLoad(ops: Record<string, (k: number) => Promise<number>>, ra
     [...samples].map(([name, { latencies, errors, statuses }]) => [name, summarise(latencies, { sent: latencies.length, errors, statuses })]),
   );
 }
+
+/** Runs one phase and divides the CPU the server, PostgreSQL and this process used meanwhile by its requests. */
+async function measuringCpu<T>(phase: () => Promise<T>, requestsOf: (result: T) => number) {
+  const before = sampleCpu(app.serverPid);
+  const result = await phase();
+  return { result, cpuMs: cpuPerRequest(before, sampleCpu(app.serverPid), requestsOf(result)) };
+}
+
+const requestsOfMix = (results: Record<string, LoadResult>) => Object.values(results).reduce((n, r) => n + r.sent, 0);
 
 const app = await startBenchApp({
   port: Number(process.env.BENCH_PORT || 3400),
@@ -103,25 +112,20 @@ try {
   };
 
   // Warm-up, not judged: from a cold start the first ~30 s at the full rate cost about 1.5× the CPU per request of the
-  // steady state (JIT tiers, PostgreSQL backends and sockets opened only once the rate needs them), so the mix runs
-  // at a quarter of the rate, then at the full rate, before anything is measured. Its p95 is reported as well.
+  // steady state (docs/benchmarks.md), so the mix runs at a quarter of the rate, then at the full rate, before
+  // anything is measured. Its p95 is reported as well.
   await mixedLoad(mixOperations, RATE / 4, 10);
-  const warmBefore = sampleCpu(app.serverPid);
-  const warmUp = await mixedLoad(mixOperations, RATE, WARM_UP_SECONDS);
-  const warmUpCpu = cpuPerRequest(warmBefore, sampleCpu(app.serverPid), Object.values(warmUp).reduce((n, r) => n + r.sent, 0));
-  const warmUpP95 = Math.max(...Object.values(warmUp).map((r) => r.p95));
-  console.error(`[bench] warm-up at ${RATE}/s for ${WARM_UP_SECONDS} s: worst p95 ${warmUpP95} ms, CPU ms per request ${JSON.stringify(warmUpCpu)}`);
-  const cpuBefore = sampleCpu(app.serverPid);
-  const mixed = await mixedLoad(mixOperations, RATE, SECONDS);
-  const mixedCpu = cpuPerRequest(cpuBefore, sampleCpu(app.serverPid), Object.values(mixed).reduce((n, r) => n + r.sent, 0));
+  const warmUp = await measuringCpu(() => mixedLoad(mixOperations, RATE, WARM_UP_SECONDS), requestsOfMix);
+  const warmUpP95 = Math.max(...Object.values(warmUp.result).map((r) => r.p95));
+  console.error(`[bench] warm-up at ${RATE}/s for ${WARM_UP_SECONDS} s: worst p95 ${warmUpP95} ms, CPU ms per request ${JSON.stringify(warmUp.cpuMs)}`);
+  const { result: mixed, cpuMs: mixedCpu } = await measuringCpu(() => mixedLoad(mixOperations, RATE, SECONDS), requestsOfMix);
   for (const [name, r] of Object.entries(mixed)) console.error(`[bench] mixed ${name}: p95 ${r.p95} ms, errors ${r.errors}`);
   console.error(`[bench] mixed CPU ms per request: ${JSON.stringify(mixedCpu)}`);
 
   const fixedRate: Record<string, LoadResult & { cpuMs: CpuSample }> = {};
   for (const [name, request] of Object.entries(operations)) {
-    const before = sampleCpu(app.serverPid);
-    const result = await openLoop({ ratePerSecond: RATE, durationSeconds: SECONDS, request });
-    fixedRate[name] = { ...result, cpuMs: cpuPerRequest(before, sampleCpu(app.serverPid), result.sent) };
+    const { result, cpuMs } = await measuringCpu(() => openLoop({ ratePerSecond: RATE, durationSeconds: SECONDS, request }), (r) => r.sent);
+    fixedRate[name] = { ...result, cpuMs };
     console.error(`[bench] ${name}: p95 ${result.p95} ms, errors ${result.errors}, CPU ms per request ${JSON.stringify(fixedRate[name]!.cpuMs)}, slowest second ${JSON.stringify(result.slowestSecond)}`);
   }
 
@@ -146,7 +150,7 @@ try {
     rate: RATE,
     seconds: SECONDS,
     targetP95Ms: TARGET_P95_MS,
-    warmUp: { seconds: WARM_UP_SECONDS, worstP95: warmUpP95, cpuMsPerRequest: warmUpCpu },
+    warmUp: { seconds: WARM_UP_SECONDS, worstP95: warmUpP95, cpuMsPerRequest: warmUp.cpuMs },
     mixed,
     mixedCpuMsPerRequest: mixedCpu,
     fixedRate,
