@@ -18,6 +18,8 @@ interface ApiSummary {
   mixedCpuMsPerRequest: Cpu;
   fixedRate: Record<string, Row>;
   maxRateUnderTarget: Record<string, number | null>;
+  /** The ramp's last step: a rate equal to it means the ceiling lies beyond what was tried. */
+  rampTop?: number;
   passMixed: boolean;
   pass: boolean;
   machine: unknown;
@@ -35,7 +37,7 @@ const table = (results: Record<string, Row>) => {
 };
 
 export function writeBenchmarkDoc(name: string, summary: ApiSummary): void {
-  const ramp = Object.entries(summary.maxRateUnderTarget).map(([op, rate]) => `- ${op}: ${rate ?? "below 25"} requests/s`).join("\n");
+  const ramp = Object.entries(summary.maxRateUnderTarget).map(([op, rate]) => `- ${op}: ${rate === null ? "below 25" : rate === summary.rampTop ? `at least ${rate}` : rate} requests/s`).join("\n");
   const section = `<!-- bench:${name} -->
 ## \`bench:${name}\` — ${summary.at}
 
