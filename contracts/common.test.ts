@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { jsonObjectText, tagListText } from "./common";
+import { jsonObjectText, metadataSchema, reservedKeyPath, tagListText } from "./common";
 
 const NOT_AN_OBJECT = 'Metadata must be a JSON object, like {"operator": "Ada"}';
 
@@ -37,6 +37,28 @@ describe("jsonObjectText", () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]?.path).toBe("field");
     expect(issues[0]?.message).toMatch(/^Key “k{40}”: .*200/);
+  });
+});
+
+describe("a \"__proto__\" key, which copying would drop silently", () => {
+  it.each([
+    ['{"__proto__": 1}', "__proto__"],
+    ['{"a": {"b": {"__proto__": {}}}}', "a.b.__proto__"],
+    ['{"runs": [{"x": 1}, {"__proto__": null}]}', "runs.1.__proto__"],
+  ])("is refused in %s, at %s", (text, at) => {
+    expect(reservedKeyPath(JSON.parse(text))).toBe(at);
+    expect(issuesOf(jsonObjectText, text)).toEqual([{ path: "field", message: `"__proto__" cannot be used as a key (at ${at}); rename it` }]);
+  });
+
+  it("is not confused with keys that merely look alike, and leaves values alone", () => {
+    const value = JSON.parse('{"proto": 1, "__proto": 2, "note": "__proto__", "list": ["__proto__"]}');
+    expect(reservedKeyPath(value)).toBeNull();
+    expect(metadataSchema.parse(value)).toEqual(value);
+  });
+
+  it("is found at any depth without overflowing the stack", () => {
+    const deep = JSON.parse(`${'{"a":'.repeat(20_000)}{"__proto__":1}${"}".repeat(20_000)}`);
+    expect(reservedKeyPath(deep)).toMatch(/^(a\.){20000}__proto__$/);
   });
 });
 

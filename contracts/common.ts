@@ -23,10 +23,40 @@ export const tagsSchema = z
   .max(MAX_TAGS, { message: `Use at most ${MAX_TAGS} tags` })
   .transform((tags) => [...new Set(tags)]);
 
-export const metadataSchema = z.record(z.string().max(200), z.unknown(), {
-  // Only the "not an object" case gets the friendly sentence; problems inside the object keep their own message.
-  error: (issue) => (issue.code === "invalid_type" ? "Metadata must be a JSON object, like {\"operator\": \"Ada\"}" : undefined),
-});
+const RESERVED_KEY = "__proto__";
+
+/** The dotted path of the first own "__proto__" key at any depth, or null. Iterative, so deep nesting cannot overflow. */
+export function reservedKeyPath(value: unknown): string | null {
+  const stack: [unknown, string][] = [[value, ""]];
+  while (stack.length > 0) {
+    const [node, path] = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (!Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, RESERVED_KEY)) return path ? `${path}.${RESERVED_KEY}` : RESERVED_KEY;
+    for (const [key, child] of Object.entries(node)) stack.push([child, path ? `${path}.${key}` : key]);
+  }
+  return null;
+}
+
+/**
+ * Refuses a "__proto__" key anywhere in the value before `record` parses it. zod skips such a key without a word and
+ * superjson cannot send one back (copying it would set a prototype), so it would be lost or break reads later.
+ */
+export function refusingProtoKey<O, I extends Record<string, unknown>>(record: z.ZodType<O, I>) {
+  return z
+    .custom<I>()
+    .superRefine((value, ctx) => {
+      const path = reservedKeyPath(value);
+      if (path) ctx.addIssue({ code: "custom", message: `"${RESERVED_KEY}" cannot be used as a key (at ${path}); rename it` });
+    })
+    .pipe(record);
+}
+
+export const metadataSchema = refusingProtoKey(
+  z.record(z.string().max(200), z.unknown(), {
+    // Only the "not an object" case gets the friendly sentence; problems inside the object keep their own message.
+    error: (issue) => (issue.code === "invalid_type" ? "Metadata must be a JSON object, like {\"operator\": \"Ada\"}" : undefined),
+  }),
+);
 
 export const sortDirectionSchema = z.enum(["asc", "desc"]);
 

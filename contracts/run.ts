@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RUN_STATUSES } from "../domain/run/status";
-import { cursorSchema, idempotencyKeySchema, idSchema, limitSchema, metadataSchema, projectScopedInput, sortDirectionSchema, tagsSchema } from "./common";
+import { cursorSchema, idempotencyKeySchema, idSchema, limitSchema, metadataSchema, projectScopedInput, refusingProtoKey, sortDirectionSchema, tagsSchema } from "./common";
 import { runFilterSchema } from "./run-filter";
 
 export const runStatusSchema = z.enum(RUN_STATUSES);
@@ -10,11 +10,13 @@ export const paramValueSchema = z.union([
   z.number().refine(Number.isFinite, { message: "Use a finite number" }),
   z.boolean(),
 ]);
-export const paramsSchema = z
-  .record(z.string().trim().min(1, { message: "Param names cannot be empty" }).max(100), paramValueSchema, {
-    error: (issue) => (issue.code === "invalid_type" ? "Params must be a flat object of string, number or boolean values" : undefined),
-  })
-  .refine((p) => Object.keys(p).length <= 200, { message: "Use at most 200 params" });
+export const paramsSchema = refusingProtoKey(
+  z
+    .record(z.string().trim().min(1, { message: "Param names cannot be empty" }).max(100), paramValueSchema, {
+      error: (issue) => (issue.code === "invalid_type" ? "Params must be a flat object of string, number or boolean values" : undefined),
+    })
+    .refine((p) => Object.keys(p).length <= 200, { message: "Use at most 200 params" }),
+);
 export type RunParams = z.infer<typeof paramsSchema>;
 
 export const MAX_BATCH = 500;

@@ -72,6 +72,14 @@ describe("the tRPC transformer", () => {
     );
   });
 
+  it("hands plain JSON (no annotations) over as it is, so a \"__proto__\" key reaches the contract and is refused there", () => {
+    const json = JSON.parse('{"metadata": {"__proto__": {"a": 1}}}') as { metadata: object };
+    const received = transformer.deserialize<typeof json>({ json: json as never });
+    expect(Object.prototype.hasOwnProperty.call(received.metadata, "__proto__")).toBe(true);
+    const at = new Date(0);
+    expect(transformer.deserialize(transformer.serialize({ at }))).toEqual({ at });
+  });
+
   it("leaves shared references, NaN, Maps and a __proto__ key to superjson, and writes constructor/prototype keys", () => {
     const shared = { q: 1 };
     const at = new Date(0);

@@ -92,5 +92,7 @@ export function fastSerialize(value: unknown): SuperJSONResult | null {
 
 export const transformer = {
   serialize: (value: unknown): SuperJSONResult => fastSerialize(value) ?? superjson.serialize(value),
-  deserialize: <T>(payload: SuperJSONResult): T => superjson.deserialize<T>(payload),
+  // Without annotations the payload is plain, freshly parsed JSON: it is used as it is. superjson would deep-copy it and
+  // silently drop every "__proto__" key on the way, so the contracts could not refuse one with a clear error.
+  deserialize: <T>(payload: SuperJSONResult): T => (payload.meta ? superjson.deserialize<T>(payload) : (payload.json as T)),
 };

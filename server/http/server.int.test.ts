@@ -110,6 +110,34 @@ describe("createTrpcNodeHandler", () => {
       expect(new Date(body.result.data.json.createdAt).getTime()).toBe(run.createdAt.getTime());
     });
 
+    it("refuses a \"__proto__\" key in params or metadata, at any depth, with 400 on that field and nothing created", async () => {
+      const owner = await makeUser(db.db);
+      const project = await makeProject(db.db, owner);
+      const experiment = await callerFor(db.db, owner).experiment.create({ projectId: project.id, name: "Proto keys" });
+      const cookie = await sessionCookie(owner.id);
+      // Raw bodies: JSON.stringify of an object literal would not carry an own "__proto__" key.
+      const createRun = (fields: string) =>
+        fetch(`${base}/api/trpc/run.create`, {
+          method: "POST",
+          headers: { cookie, "content-type": "application/json" },
+          body: `{"json":{"projectId":"${project.id}","experimentId":"${experiment.id}","name":"P",${fields}}}`,
+        });
+      const cases = [
+        ['"params":{"__proto__":1,"lr":0.1}', "params", "__proto__"],
+        ['"metadata":{"__proto__":{"a":1}}', "metadata", "__proto__"],
+        ['"metadata":{"rig":[{"__proto__":{"a":1}}]}', "metadata", "rig.0.__proto__"],
+      ] as const;
+      for (const [fields, field, at] of cases) {
+        const res = await createRun(fields);
+        expect(res.status).toBe(400);
+        const body = (await res.json()) as { error: { json: { data: { fieldErrors?: Record<string, string[]> } } } };
+        expect(body.error.json.data.fieldErrors?.[field]).toEqual([`"__proto__" cannot be used as a key (at ${at}); rename it`]);
+      }
+      const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from runs where experiment_id = ${experiment.id}`;
+      expect(n).toBe(0);
+      expect((await createRun('"metadata":{"rig":{"proto":{"a":1}}}')).status).toBe(200);
+    });
+
     it("401s a cookie of a user that no longer exists, and a signed-out caller before looking at the input", async () => {
       const owner = await makeUser(db.db);
       const project = await makeProject(db.db, owner);
