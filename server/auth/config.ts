@@ -5,6 +5,7 @@ import { signInInput } from "../../contracts/auth";
 import { getDb } from "../../db/client";
 import { logger } from "../logger";
 import { findOrCreateOidcUser, verifyCredentials } from "../services/account";
+import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./session-settings";
 
 declare module "next-auth" {
   interface User {
@@ -15,8 +16,6 @@ declare module "next-auth" {
     sv?: number;
   }
 }
-
-const SESSION_MAX_AGE_SECONDS = Number(process.env.SESSION_MAX_AGE_SECONDS || 7 * 24 * 3600);
 
 function oidcProvider(): NextAuthConfig["providers"] {
   const issuer = process.env.OIDC_ISSUER;
@@ -45,7 +44,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     warn: (code) => logger.warn({ code }, "auth warning"),
     debug: () => {},
   },
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: SESSION_UPDATE_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
   providers: [
     Credentials({

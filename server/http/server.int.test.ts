@@ -1,7 +1,7 @@
 // The node:http tRPC handler on a real socket against the test database: session cookies (valid, missing, revoked),
 // proxy.ts's refusals (cross-site, form bodies, oversized bodies) and the request id on every response.
 import http from "node:http";
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { bumpSessionVersion, findUserById } from "../../db/queries/users";
 import { useTestDatabase } from "../../test/db";
@@ -133,8 +133,8 @@ describe("createTrpcNodeHandler", () => {
         const body = (await res.json()) as { error: { json: { data: { fieldErrors?: Record<string, string[]> } } } };
         expect(body.error.json.data.fieldErrors?.[field]).toEqual([`"__proto__" cannot be used as a key (at ${at}); rename it`]);
       }
-      const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from runs where experiment_id = ${experiment.id}`;
-      expect(n).toBe(0);
+      const [created] = await db.sql<{ n: number }[]>`select count(*)::int as n from runs where experiment_id = ${experiment.id}`;
+      expect(created?.n).toBe(0);
       expect((await createRun('"metadata":{"rig":{"proto":{"a":1}}}')).status).toBe(200);
     });
 
@@ -144,6 +144,47 @@ describe("createTrpcNodeHandler", () => {
       const token = await encode({ token: { uid: "00000000-0000-4000-8000-000000000000", sv: 1 }, secret: SECRET, salt: COOKIE });
       expect((await experiments(project.id, `${COOKIE}=${token}`)).status).toBe(401);
       expect((await experiments("not-a-uuid", "")).status).toBe(401);
+    });
+  });
+
+  describe("rolling sessions", () => {
+    const DAY_MS = 24 * 3600 * 1000;
+    /** A session cookie as if signed in `daysAgo` days ago (next-auth stamps iat and exp from the clock). */
+    async function cookieIssued(userId: string, daysAgo: number): Promise<string> {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(Date.now() - daysAgo * DAY_MS);
+      try {
+        return await sessionCookie(userId);
+      } finally {
+        vi.useRealTimers();
+      }
+    }
+    const renewedToken = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith(`${COOKIE}=`));
+
+    it("re-issues a day-old session on a successful call, with the same user and a fresh week", async () => {
+      const user = await makeUser(db.db);
+      const fresh = await me({ cookie: await sessionCookie(user.id) });
+      expect(fresh.status).toBe(200);
+      expect(renewedToken(fresh)).toBeUndefined();
+
+      const res = await me({ cookie: await cookieIssued(user.id, 2) });
+      expect(res.status).toBe(200);
+      const setCookie = renewedToken(res);
+      expect(setCookie).toMatch(/; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax$/);
+      const token = setCookie!.slice(COOKIE.length + 1).split(";")[0]!;
+      const claims = await decode({ token, secret: SECRET, salt: COOKIE });
+      expect(claims).toMatchObject({ uid: user.id, sv: (await findUserById(db.db, user.id))?.sessionVersion });
+      expect(Math.abs(Number(claims?.iat) * 1000 - Date.now())).toBeLessThan(60_000);
+      expect((await me({ cookie: `${COOKIE}=${token}` })).status).toBe(200);
+    });
+
+    it("does not renew a session that was signed out everywhere", async () => {
+      const user = await makeUser(db.db);
+      const cookie = await cookieIssued(user.id, 2);
+      await bumpSessionVersion(db.db, user.id);
+      const res = await me({ cookie });
+      expect(res.status).toBe(401);
+      expect(renewedToken(res)).toBeUndefined();
     });
   });
 

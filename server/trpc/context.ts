@@ -2,7 +2,7 @@
 // build it here: the Next.js route handler and the node:http handler in front of Next.js.
 import type { Db } from "../../db/client";
 import type { SessionUser, VerifiableClaims } from "../auth/session-user";
-import { sessionClaimsFromCookieHeader } from "../auth/session-cookie";
+import { readSessionCookie } from "../auth/session-cookie";
 import { clientAddress, type HeaderSource } from "../http";
 
 export interface TrpcContext {
@@ -17,6 +17,8 @@ export interface TrpcContext {
   sessionClaims?: VerifiableClaims | null;
   /** The client's address, for rate limits on anonymous procedures. */
   clientIp: string;
+  /** A renewed session cookie that a successful response sets (see responseMetaFor), so active sessions roll. */
+  sessionRenewal?: string | null;
 }
 
 export interface ContextSource {
@@ -28,11 +30,13 @@ export interface ContextSource {
 }
 
 export async function createTrpcContext(source: ContextSource): Promise<TrpcContext> {
+  const session = await readSessionCookie(source.headers.get("cookie") ?? undefined);
   return {
     db: source.db,
     requestId: source.requestId,
     user: null,
-    sessionClaims: await sessionClaimsFromCookieHeader(source.headers.get("cookie") ?? undefined),
+    sessionClaims: session?.claims ?? null,
     clientIp: clientAddress(source.headers, source.socketAddress),
+    sessionRenewal: session?.renewal ?? null,
   };
 }
