@@ -4,8 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { closeDb, createDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
-import { purgeExpiredIdempotencyKeys } from "../db/queries/idempotency";
-import { purgeExpiredRateLimits } from "../db/queries/rate-limits";
+import { purgeExpiredRows } from "../db/queries/housekeeping";
 import { resolveAuthSecret } from "./lib/auth-secret";
 import { buildIfNeeded } from "./lib/build";
 import { resolveDatabase } from "./lib/database";
@@ -50,8 +49,7 @@ async function main() {
 
   const seed = (process.env.SEED_DEMO || (mode === "prod" ? "false" : "true")) === "true";
   const handle = createDb(database.url, { max: 2 });
-  await purgeExpiredRateLimits(handle.db, 24 * 3600);
-  await purgeExpiredIdempotencyKeys(handle.db);
+  await purgeExpiredRows(handle.db);
   const demo = seed ? await seedDemo(handle.db, stateDir) : null;
   await handle.close();
 

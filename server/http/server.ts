@@ -4,6 +4,7 @@
 import http from "node:http";
 import next from "next";
 import { getDb } from "../../db/client";
+import { startHousekeeping } from "../jobs/housekeeping";
 import { startJobWorker } from "../jobs/worker";
 import { logger } from "../logger";
 import { createV1Routes } from "./routes";
@@ -42,9 +43,10 @@ export async function createAppServer({ dev, port, hostname }: AppServerOptions)
     });
   });
   const worker = startJobWorker({ getDb });
+  const housekeeping = startHousekeeping({ getDb });
   // Awaited by closeAppServer, so a job chunk in flight finishes before the caller closes the database pool.
   cleanups.set(server, async () => {
-    await Promise.all([worker.stop(), v1.close()]);
+    await Promise.all([worker.stop(), housekeeping.stop(), v1.close()]);
     await app.close();
   });
   return server;

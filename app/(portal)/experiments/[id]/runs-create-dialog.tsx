@@ -59,7 +59,7 @@ export function RunCreateDialog({ open, onClose, projectId, experimentId }: Prop
         label="Params"
         errors={form.errors}
         multiline
-        placeholder={"lr=0.01\nbatch_size=64\noptimizer=adam"}
+        placeholder={"setpoint_c=25\nsample_rate_hz=10\nshielded=true"}
         hint='One key=value per line. true/false and numbers are typed; quote a value ("42") to keep it text.'
       />
       <Field
