@@ -26,8 +26,9 @@ describe("access table", () => {
     expect(SCOPES.filter((s) => isWriteScope(s) && can("viewer", s))).toEqual([]);
   });
 
-  it("reserves deleting projects and managing members for owners", () => {
+  it("reserves deleting projects, managing members and webhooks for owners", () => {
     expect(can("editor", "project:delete")).toBe(false);
     expect(can("editor", "members:write")).toBe(false);
+    expect(can("editor", "webhooks:write")).toBe(false);
   });
 });

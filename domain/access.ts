@@ -15,11 +15,13 @@ export const SCOPES = [
   "runs:write",
   "sensors:read",
   "sensors:write",
+  "webhooks:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
 const READ_SCOPES: readonly Scope[] = SCOPES.filter((s) => s.endsWith(":read"));
-const OWNER_ONLY: readonly Scope[] = ["project:delete", "members:write"];
+// Webhooks send the project's data to an outside address, so only owners may point them somewhere.
+const OWNER_ONLY: readonly Scope[] = ["project:delete", "members:write", "webhooks:write"];
 
 const ACCESS: Record<Role, ReadonlySet<Scope>> = {
   owner: new Set(SCOPES),

@@ -6,3 +6,4 @@ export * from "./rate-limits";
 export * from "./idempotency";
 export * from "./sensors";
 export * from "./telemetry";
+export * from "./webhooks";

@@ -6,6 +6,7 @@ import next from "next";
 import { getDb } from "../../db/client";
 import { startHousekeeping } from "../jobs/housekeeping";
 import { startJobWorker } from "../jobs/worker";
+import { startWebhookDispatcher } from "../webhooks/dispatcher";
 import { logger } from "../logger";
 import { createV1Routes } from "./routes";
 import { createTrpcNodeHandler, TRPC_PREFIX } from "./trpc-node";
@@ -44,9 +45,10 @@ export async function createAppServer({ dev, port, hostname }: AppServerOptions)
   });
   const worker = startJobWorker({ getDb });
   const housekeeping = startHousekeeping({ getDb });
+  const webhooks = startWebhookDispatcher({ getDb });
   // Awaited by closeAppServer, so a job chunk in flight finishes before the caller closes the database pool.
   cleanups.set(server, async () => {
-    await Promise.all([worker.stop(), housekeeping.stop(), v1.close()]);
+    await Promise.all([worker.stop(), housekeeping.stop(), webhooks.stop(), v1.close()]);
     await app.close();
   });
   return server;
@@ -54,7 +56,7 @@ export async function createAppServer({ dev, port, hostname }: AppServerOptions)
 
 const cleanups = new WeakMap<http.Server, () => Promise<void>>();
 
-/** Stops accepting connections, ends open ones (keep-alive, streams), then stops the job worker, the stream hub and Next. */
+/** Stops accepting connections, ends open ones (keep-alive, streams), then stops the background loops, the stream hub and Next. */
 export async function closeAppServer(server: http.Server): Promise<void> {
   await new Promise<void>((resolve) => {
     server.close(() => resolve());

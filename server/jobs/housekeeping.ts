@@ -1,6 +1,6 @@
-// Hourly clean-up in every app process: expired idempotency keys (24 h) and old rate-limit windows. Reads already ignore
-// expired rows, so this only keeps the tables from growing for as long as a server runs. A plain DELETE, so several
-// instances doing it side by side is harmless.
+// Hourly clean-up in every app process: expired idempotency keys (24 h), old rate-limit windows and finished webhook
+// deliveries past their retention. Reads already ignore expired rows, so this only keeps the tables from growing for as
+// long as a server runs. A plain DELETE, so several instances doing it side by side is harmless.
 import type { Db } from "../../db/client";
 import { purgeExpiredRows } from "../../db/queries/housekeeping";
 import { logger } from "../logger";

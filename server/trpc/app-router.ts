@@ -11,6 +11,7 @@ import { runSensorRouter } from "./routers/run-sensor";
 import { sensorRouter } from "./routers/sensor";
 import { telemetryRouter } from "./routers/telemetry";
 import { userRouter } from "./routers/user";
+import { webhookRouter } from "./routers/webhook";
 
 export const appRouter = router({
   auth: authRouter,
@@ -25,6 +26,7 @@ export const appRouter = router({
   telemetry: telemetryRouter,
   job: jobRouter,
   runSensor: runSensorRouter,
+  webhook: webhookRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,94 @@
+// A project's webhook endpoints: create (the signing secret is shown once), edit, pause, rotate the secret, delete, and
+// the delivery log with "send again". Every change is audited, and so is sent to the project's endpoints like any other.
+import type {
+  CreateWebhookInput, ListWebhookDeliveriesInput, RedeliverWebhookInput, UpdateWebhookInput, WebhookIdInput,
+} from "../../contracts/webhook";
+import { MAX_WEBHOOKS_PER_PROJECT } from "../../contracts/webhook";
+import type { Queryable } from "../../db/client";
+import * as q from "../../db/queries/webhooks";
+import { DomainError } from "../../domain/errors";
+import { generateWebhookSecret } from "../../domain/webhook/signature";
+import { recordAudit } from "../audit";
+import { withIdempotency } from "../idempotency";
+import type { ProjectContext } from "./context";
+
+/** What is shown of an endpoint: never the secret, only its last characters. */
+export function toWebhookView({ secret, ...endpoint }: q.WebhookEndpointRow) {
+  return { ...endpoint, secretHint: `whsec_…${secret.slice(-4)}` };
+}
+export type WebhookView = ReturnType<typeof toWebhookView>;
+
+async function findOrThrow(db: Queryable, ctx: ProjectContext, id: string) {
+  const endpoint = await q.findWebhookEndpointInProject(db, { projectId: ctx.project.id, id });
+  if (!endpoint) throw new DomainError("NOT_FOUND", "That webhook does not exist or is in another project.");
+  return endpoint;
+}
+
+export async function list(ctx: ProjectContext): Promise<WebhookView[]> {
+  return (await q.listWebhookEndpoints(ctx.db, ctx.project.id)).map(toWebhookView);
+}
+
+export async function create(ctx: ProjectContext, input: CreateWebhookInput) {
+  // A replay returns the stored result, secret included; keys are per user, so only its creator can replay it.
+  return withIdempotency({ db: ctx.db, userId: ctx.user.id, scope: "webhook.create", key: input.idempotencyKey, input }, (db) =>
+    db.transaction(async (tx) => {
+      if ((await q.listWebhookEndpoints(tx, ctx.project.id)).length >= MAX_WEBHOOKS_PER_PROJECT) {
+        throw new DomainError("CONFLICT", `A project can have at most ${MAX_WEBHOOKS_PER_PROJECT} webhooks; delete one you no longer use.`);
+      }
+      const secret = generateWebhookSecret();
+      const endpoint = toWebhookView(
+        await q.insertWebhookEndpoint(tx, { projectId: ctx.project.id, url: input.url, description: input.description, events: input.events, secret, createdBy: ctx.user.id }),
+      );
+      await recordAudit(tx, ctx, { action: "webhook.created", entityType: "webhook", entityId: endpoint.id, after: endpoint });
+      return { webhook: endpoint, secret };
+    }),
+  );
+}
+
+export async function update(ctx: ProjectContext, input: UpdateWebhookInput): Promise<WebhookView> {
+  return ctx.db.transaction(async (tx) => {
+    const before = toWebhookView(await findOrThrow(tx, ctx, input.id));
+    const { url, description, events, active } = input;
+    const after = toWebhookView(await q.updateWebhookEndpoint(tx, input.id, { url, description, events, active }));
+    await recordAudit(tx, ctx, { action: "webhook.updated", entityType: "webhook", entityId: input.id, before, after });
+    return after;
+  });
+}
+
+export async function rotateSecret(ctx: ProjectContext, input: WebhookIdInput) {
+  return ctx.db.transaction(async (tx) => {
+    const before = toWebhookView(await findOrThrow(tx, ctx, input.id));
+    const secret = generateWebhookSecret();
+    const after = toWebhookView(await q.updateWebhookEndpoint(tx, input.id, { secret }));
+    await recordAudit(tx, ctx, { action: "webhook.secret_rotated", entityType: "webhook", entityId: input.id, before, after });
+    return { webhook: after, secret };
+  });
+}
+
+export async function remove(ctx: ProjectContext, input: WebhookIdInput): Promise<{ id: string }> {
+  return ctx.db.transaction(async (tx) => {
+    const before = toWebhookView(await findOrThrow(tx, ctx, input.id));
+    await q.deleteWebhookEndpoint(tx, input.id);
+    await recordAudit(tx, ctx, { action: "webhook.deleted", entityType: "webhook", entityId: input.id, before });
+    return { id: input.id };
+  });
+}
+
+export async function deliveries(ctx: ProjectContext, input: ListWebhookDeliveriesInput) {
+  await findOrThrow(ctx.db, ctx, input.id);
+  const rows = await q.listWebhookDeliveries(ctx.db, { endpointId: input.id, beforeId: input.cursor, limit: input.limit + 1 });
+  const items = rows.slice(0, input.limit);
+  return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+export async function redeliver(ctx: ProjectContext, input: RedeliverWebhookInput): Promise<{ id: number }> {
+  return ctx.db.transaction(async (tx) => {
+    await findOrThrow(tx, ctx, input.id);
+    const delivery = await q.findDeliveryOfEndpoint(tx, { endpointId: input.id, id: input.deliveryId });
+    if (!delivery) throw new DomainError("NOT_FOUND", "That delivery does not exist for this webhook.");
+    if (delivery.status === "pending") throw new DomainError("CONFLICT", "That delivery is still queued; it will be sent on its own.");
+    await q.requeueDelivery(tx, delivery.id);
+    await recordAudit(tx, ctx, { action: "webhook.redelivered", entityType: "webhook", entityId: input.id, after: { deliveryId: delivery.id } });
+    return { id: delivery.id };
+  });
+}

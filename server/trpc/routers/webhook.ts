@@ -1,0 +1,17 @@
+import {
+  createWebhookInput, listWebhookDeliveriesInput, redeliverWebhookInput, updateWebhookInput, webhookIdInput,
+} from "../../../contracts/webhook";
+import { projectScopedInput } from "../../../contracts/common";
+import * as webhooks from "../../services/webhook";
+import { router } from "../init";
+import { projectProcedure } from "../procedures";
+
+export const webhookRouter = router({
+  list: projectProcedure("webhooks:write").input(projectScopedInput).query(({ ctx }) => webhooks.list(ctx)),
+  create: projectProcedure("webhooks:write").input(createWebhookInput).mutation(({ ctx, input }) => webhooks.create(ctx, input)),
+  update: projectProcedure("webhooks:write").input(updateWebhookInput).mutation(({ ctx, input }) => webhooks.update(ctx, input)),
+  rotateSecret: projectProcedure("webhooks:write").input(webhookIdInput).mutation(({ ctx, input }) => webhooks.rotateSecret(ctx, input)),
+  delete: projectProcedure("webhooks:write").input(webhookIdInput).mutation(({ ctx, input }) => webhooks.remove(ctx, input)),
+  deliveries: projectProcedure("webhooks:write").input(listWebhookDeliveriesInput).query(({ ctx, input }) => webhooks.deliveries(ctx, input)),
+  redeliver: projectProcedure("webhooks:write").input(redeliverWebhookInput).mutation(({ ctx, input }) => webhooks.redeliver(ctx, input)),
+});

@@ -1,0 +1,94 @@
+// Sends queued webhook deliveries: every app process polls, claims a batch of due deliveries under a lease (FOR UPDATE
+// SKIP LOCKED, so instances never send the same attempt twice), POSTs them signed, and records each outcome fenced by
+// its attempt number. Failures are retried on the schedule in domain/webhook/retry.ts, then marked failed.
+import type { Db } from "../../db/client";
+import { claimDueDeliveries, recordDeliveryOutcome, type ClaimedDelivery } from "../../db/queries/webhooks";
+import { isDelivered, retryDelaySeconds } from "../../domain/webhook/retry";
+import { SIGNATURE_HEADER, signWebhook } from "../../domain/webhook/signature";
+import { logger } from "../logger";
+import { postWebhook, type SendOptions } from "./send";
+
+export const WEBHOOK_SETTINGS: SendOptions = {
+  timeoutMs: Number(process.env.WEBHOOK_TIMEOUT_SECONDS || 10) * 1000,
+  allowPrivateTargets: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS === "true",
+};
+const BATCH = 10;
+
+/** The JSON body of a delivery: built from the audit event alone, so every attempt sends the same bytes. */
+export function webhookBody(event: ClaimedDelivery["event"]): string {
+  return JSON.stringify({
+    id: `evt_${event.id}`,
+    type: event.action,
+    occurredAt: event.createdAt,
+    projectId: event.projectId,
+    entity: { type: event.entityType, id: event.entityId },
+    actor: event.actorId ? { id: event.actorId, email: event.actorEmail } : null,
+    before: event.before,
+    after: event.after,
+    requestId: event.requestId,
+  });
+}
+
+async function attempt(db: Db, delivery: ClaimedDelivery, options: SendOptions): Promise<void> {
+  const body = webhookBody(delivery.event);
+  const headers = {
+    "content-type": "application/json",
+    "user-agent": "etp-webhooks/1",
+    "x-etp-event": delivery.event.action,
+    "x-etp-delivery": String(delivery.id),
+    [SIGNATURE_HEADER]: signWebhook(delivery.secret, body, Math.floor(Date.now() / 1000)),
+  };
+  const sent = await postWebhook(delivery.url, body, headers, options);
+  const delivered = sent.status !== null && isDelivered(sent.status);
+  const error = sent.error ?? (delivered ? null : `The endpoint answered ${sent.status}.`);
+  const recorded = await recordDeliveryOutcome(db, {
+    id: delivery.id,
+    attempts: delivery.attempts,
+    delivered,
+    status: sent.status,
+    error,
+    retryInSeconds: delivered ? null : retryDelaySeconds(delivery.attempts),
+  });
+  if (!recorded) logger.warn({ deliveryId: delivery.id }, "webhook delivery lease lost before its outcome was recorded");
+}
+
+/** Claims and sends one batch of due deliveries; returns how many were claimed. */
+export async function dispatchDue(db: Db, options: SendOptions & { leaseMs?: number } = WEBHOOK_SETTINGS): Promise<number> {
+  const claimed = await claimDueDeliveries(db, { limit: BATCH, leaseMs: options.leaseMs ?? options.timeoutMs + 30_000 });
+  await Promise.all(claimed.map((delivery) => attempt(db, delivery, options)));
+  return claimed.length;
+}
+
+export interface WebhookDispatcher {
+  stop(): Promise<void>;
+}
+
+/** Polls every `pollMs` and sends batches until none is due; stop() waits for the batch in flight. */
+export function startWebhookDispatcher(
+  deps: { getDb: () => Db },
+  options: { pollMs?: number; send?: SendOptions } = {},
+): WebhookDispatcher {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const tick = async () => {
+    try {
+      while (!stopped && (await dispatchDue(deps.getDb(), options.send ?? WEBHOOK_SETTINGS)) > 0);
+    } catch (error) {
+      logger.error({ err: error }, "webhook dispatch failed");
+    }
+    if (!stopped) schedule();
+  };
+  const schedule = () => {
+    timer = setTimeout(() => (running = tick()), options.pollMs ?? 1_000);
+    timer.unref();
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
