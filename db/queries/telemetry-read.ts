@@ -78,16 +78,70 @@ export async function rawPoints(
   return result;
 }
 
-/** Readings per sensor in [from, to) by the 1-second rollups: a cheap estimate (whole seconds, not scoped to the run). */
-export async function rollupCounts(runner: SqlRunner, q: { sensorIds: string[]; fromMs: number; toMs: number }): Promise<Map<string, number>> {
+/** A time span [fromMs, toMs). */
+export interface Span {
+  fromMs: number;
+  toMs: number;
+}
+
+/**
+ * The 1-second rollup rows of the sensors in [from, to), within `clip` when given. Rollups are per sensor, not per run:
+ * the clip (a run's recorded spans) keeps out what the sensor sent while it was recording for nothing or for another
+ * run, at second precision. Each clip span is one range scan of the rollups' primary key.
+ */
+function rollupRows(ids: SQL, fromMs: number, toMs: number, clip: Span[] | undefined): SQL {
+  const columns = sql`r.sensor_id, r.bucket as at, r.min_value, r.max_value, r.sum_value, r.count`;
+  const from = ts(Math.floor(fromMs / 1000) * 1000);
+  if (!clip) return sql`select ${columns} from telemetry_rollups_1s r where r.sensor_id = any(${ids}) and r.bucket >= ${from} and r.bucket < ${ts(toMs)}`;
+  const starts = `{${clip.map((c) => new Date(Math.floor(c.fromMs / 1000) * 1000).toISOString()).join(",")}}`;
+  const ends = `{${clip.map((c) => new Date(c.toMs).toISOString()).join(",")}}`;
+  return sql`select ${columns} from unnest(${starts}::timestamptz[], ${ends}::timestamptz[]) as c(f, t)
+    join telemetry_rollups_1s r on r.sensor_id = any(${ids}) and r.bucket >= greatest(c.f, ${from}) and r.bucket < least(c.t, ${ts(toMs)})`;
+}
+
+/** Readings per sensor in [from, to) by the 1-second rollups: a cheap estimate (whole seconds), within `clip` if given. */
+export async function rollupCounts(runner: SqlRunner, q: { sensorIds: string[]; fromMs: number; toMs: number; clip?: Span[] }): Promise<Map<string, number>> {
   const result = new Map<string, number>(q.sensorIds.map((id) => [id, 0]));
   if (q.sensorIds.length === 0) return result;
   const rows = await runner.rows<{ sensorId: string; n: number }>(sql`
-    select sensor_id::text as "sensorId", sum(count)::float8 as n from telemetry_rollups_1s
-    where sensor_id = any(${uuidArray(q.sensorIds)}) and bucket >= ${ts(Math.floor(q.fromMs / 1000) * 1000)} and bucket < ${ts(q.toMs)}
-    group by sensor_id`);
+    select rr.sensor_id::text as "sensorId", sum(rr.count)::float8 as n from (${rollupRows(uuidArray(q.sensorIds), q.fromMs, q.toMs, q.clip)}) rr
+    group by rr.sensor_id`);
   for (const r of rows) result.set(r.sensorId, Number(r.n));
   return result;
+}
+
+/** Whether any of the sensors has a 1-second rollup row in one of the `gaps` (each one index probe, stops at the first). */
+export async function rollupsInGaps(runner: SqlRunner, sensorIds: string[], gaps: Span[]): Promise<boolean> {
+  if (sensorIds.length === 0 || gaps.length === 0) return false;
+  const [row] = await runner.rows<{ found: boolean }>(sql`
+    select exists (${rollupRows(uuidArray(sensorIds), gaps[0]!.fromMs, gaps.at(-1)!.toMs, gaps)}) as found`);
+  return Boolean(row?.found);
+}
+
+/**
+ * The spans a run's readings were recorded in, merged and oldest first: each capture session's window (running: up to
+ * now) widened to its own readings, plus the span of readings stored against the run without a session (an explicit
+ * run_id or an attach; the partial index telemetry_readings_run_sessionless_idx finds them without a scan).
+ */
+export async function recordedSpans(runner: SqlRunner, runId: string, nowMs: number): Promise<Span[]> {
+  const rows = await runner.rows<{ f: number | null; t: number | null }>(sql`
+    select ${epochMs(sql`least(s.started_at, (select min(time) from telemetry_readings where capture_session_id = s.id))`)} as f,
+      ${epochMs(sql`greatest(coalesce(s.ended_at, ${ts(nowMs)}), (select max(time) from telemetry_readings where capture_session_id = s.id) + interval '1 millisecond')`)} as t
+    from capture_sessions s where s.run_id = ${runId}::uuid
+    union all
+    select ${epochMs(sql`min(time)`)}, ${epochMs(sql`max(time)`)} + 1
+    from telemetry_readings where run_id = ${runId}::uuid and capture_session_id is null`);
+  const spans = rows
+    .filter((r): r is { f: number; t: number } => r.f != null && r.t != null)
+    .map((r) => ({ fromMs: Number(r.f), toMs: Number(r.t) }))
+    .sort((a, b) => a.fromMs - b.fromMs);
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.fromMs <= last.toMs) last.toMs = Math.max(last.toMs, span.toMs);
+    else merged.push({ ...span });
+  }
+  return merged;
 }
 
 export interface BucketQuery {
@@ -99,6 +153,8 @@ export interface BucketQuery {
   source: "raw" | "rollup" | "aggregate";
   /** time_bucket when TimescaleDB is there, date_bin otherwise (same buckets: both anchored at 2000-01-01). */
   timescale: TimescaleInfo | null;
+  /** For the rollup source: only rows within these spans (a run's recorded spans). */
+  clip?: Span[];
 }
 
 function binOf(column: SQL, q: BucketQuery): SQL {
@@ -107,8 +163,9 @@ function binOf(column: SQL, q: BucketQuery): SQL {
   return q.timescale ? sql`time_bucket(${width}, ${column}, ${origin})` : sql`date_bin(${width}, ${column}, ${origin})`;
 }
 
-// Rollups and the aggregate are per sensor, not per run: within the run's/session's time window a sensor records into
-// that run only (one recording session per sensor), so the window stands in for the run_id filter of the raw rows.
+// Rollups and the aggregate are per sensor, not per run. Within a session's window a sensor records into that session
+// only (one recording session per sensor), so the window stands in for the raw rows' scope filter; a run's read is
+// clipped to its recorded spans (the caller passes them, and uses the rollups rather than the aggregate then).
 function sourceRows(q: BucketQuery): SQL {
   const ids = uuidArray(q.sensorIds);
   const range = (column: SQL) => sql`${column} >= ${ts(q.gridFromMs)} and ${column} < ${ts(q.gridToMs)}`;
@@ -116,15 +173,14 @@ function sourceRows(q: BucketQuery): SQL {
     return sql`select sensor_id, time as at, value as min_value, value as max_value, value as sum_value, 1 as count
       from telemetry_readings where sensor_id = any(${ids}) and ${scopeFilter(q.scope)} and ${range(sql`time`)}`;
   }
-  const rollups = sql`select sensor_id, bucket as at, min_value, max_value, sum_value, count from telemetry_rollups_1s
-    where sensor_id = any(${ids}) and ${range(sql`bucket`)}`;
+  const rollups = rollupRows(ids, q.gridFromMs, q.gridToMs, q.clip);
   if (q.source === "rollup" || !q.timescale) return rollups;
   // The aggregate up to its watermark (what has been materialized), the always-current rollups after it.
   const watermark = sql`(select _timescaledb_functions.to_timestamp(_timescaledb_functions.cagg_watermark(${q.timescale.aggregateHypertableId}::int)))`;
   return sql`select sensor_id, bucket as at, min_value, max_value, avg_value * count as sum_value, count from telemetry_readings_1m
       where sensor_id = any(${ids}) and ${range(sql`bucket`)} and bucket < ${watermark}
     union all
-    select * from (${rollups}) r where r.at >= ${watermark}`;
+    select * from (${rollups}) rr where rr.at >= ${watermark}`;
 }
 
 /** Min/max/avg/count per grid bucket and sensor, oldest first; empty buckets are absent. */

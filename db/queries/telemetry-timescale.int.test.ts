@@ -156,6 +156,28 @@ describe("telemetry on TimescaleDB (PGlite)", () => {
     expect(points[1]!.points).toEqual([]);
   });
 
+  it("reads a run whose sensor also sent readings outside its session from the clipped rollups, not the aggregate, on both engines", async () => {
+    const at = START - 2 * 3600_000;
+    const counts: number[] = [];
+    const results: DownsampledSeries[][] = [];
+    for (const runner of [lite, pg] as Engine[]) {
+      const projectId = await insertProject(runner, "Clipped");
+      const run = await insertRun(runner, projectId, { startedMs: at, finishedMs: at + 20 * MINUTE, sessions: [{ startMs: at, endMs: at + 10 * MINUTE }] });
+      const sensor = await insertSensor(runner, projectId, "streams-on", "°C", run.runId);
+      const readings = waveReadings(at, 1200, 1000);
+      await insertReadings(runner, { sensorId: sensor, runId: run.runId, sessionId: run.sessionIds[0]!, readings: readings.slice(0, 600) });
+      await insertReadings(runner, { sensorId: sensor, runId: null, sessionId: null, readings: readings.slice(600) });
+      await refreshRollups(runner, sensor, new Date(at), new Date(at + 20 * MINUTE));
+      if (runner === lite) await lite.pg.exec("CALL refresh_continuous_aggregate('telemetry_readings_1m', NULL, NULL)");
+      const read = await downsample(runner, { sensorIds: [sensor], scope: { kind: "run", id: run.runId }, fromMs: at, toMs: at + 20 * MINUTE, buckets: 10 });
+      results.push(read);
+      counts.push(read[0]!.points.reduce((n, p) => n + p.count, 0));
+      expect(read[0]).toMatchObject({ source: "rollup", bucketMs: 2 * MINUTE });
+    }
+    expect(counts).toEqual([600, 600]);
+    expectSameSeries(results[0]!, results[1]!);
+  });
+
   it("accepts late data into the open recent chunk, and new readings past the aggregate's watermark show without a refresh", async () => {
     const chunks = await lite.rows<{ compressed: boolean }>(sql`
       select is_compressed as compressed from timescaledb_information.chunks where hypertable_name = 'telemetry_readings'`);

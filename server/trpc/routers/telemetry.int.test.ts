@@ -114,6 +114,42 @@ describe("telemetry router", () => {
     expect(first!.points.reduce((n, p) => n + p.count, 0)).toBe(DENSE / 2);
   });
 
+  it("keeps what a sensor sent between, before and after the run's sessions out of the run's chart at every zoom", async () => {
+    const runner = sqlRunner(db.db);
+    const T = START + 10 * 86_400_000;
+    const run = await insertRun(runner, projectId, {
+      startedMs: T - 50_000,
+      finishedMs: T + 350_000,
+      sessions: [{ startMs: T, endMs: T + 100_000 }, { startMs: T + 200_000, endMs: T + 300_000 }],
+    });
+    const sensor = await insertSensor(runner, projectId, "streams-all-day", "°C", run.runId);
+    // Every 100 ms from 50 s before the run to 50 s after it; only what falls in a session belongs to the run.
+    const all = waveReadings(T - 100_000, 5_500, 100);
+    const inSession = (t: number) => (t >= T && t < T + 100_000 ? 0 : t >= T + 200_000 && t < T + 300_000 ? 1 : -1);
+    for (let k = 0; k < all.length; k += 500) {
+      for (const part of [0, 1, -1]) {
+        const readings = all.slice(k, k + 500).filter(([t]) => inSession(t) === part);
+        if (readings.length === 0) continue;
+        await insertReadings(runner, { sensorId: sensor, runId: part < 0 ? null : run.runId, sessionId: part < 0 ? null : run.sessionIds[part]!, readings });
+      }
+    }
+    await refreshRollups(db.db, sensor, new Date(T - 100_000), new Date(T + 500_000));
+    const counted = (points: { count: number }[]) => points.reduce((n, p) => n + p.count, 0);
+
+    const whole = (await callerFor(db.db, viewer).telemetry.series({ projectId, runId: run.runId, buckets: 100 })).series[0]!;
+    expect(whole).toMatchObject({ sensorId: sensor, source: "rollup", bucketMs: 4000 });
+    expect(counted(whole.points)).toBe(2_000);
+    expect(whole.points.every((p) => (p.t >= T && p.t < T + 100_000) || (p.t >= T + 200_000 && p.t < T + 300_000))).toBe(true);
+    // Zoomed into the gap and across a session's end: raw readings, the run's only.
+    const gap = await callerFor(db.db, viewer).telemetry.series({ projectId, runId: run.runId, from: new Date(T + 120_000), to: new Date(T + 180_000), buckets: 100 });
+    expect(counted(gap.series[0]!.points)).toBe(0);
+    const edge = await callerFor(db.db, viewer).telemetry.series({ projectId, runId: run.runId, from: new Date(T + 90_000), to: new Date(T + 110_000), buckets: 100 });
+    expect(counted(edge.series[0]!.points)).toBe(100);
+    // A session's own chart is unchanged: its window holds only its readings.
+    const session = (await callerFor(db.db, viewer).telemetry.series({ projectId, captureSessionId: run.sessionIds[1]!, buckets: 50 })).series[0]!;
+    expect(counted(session.points)).toBe(1_000);
+  });
+
   it("answers NOT_FOUND for another project's run or session, and for a project you are not in", async () => {
     const caller = callerFor(db.db, owner);
     const otherRun = await trpcErrorOf(caller.telemetry.series({ projectId: otherProjectId, runId }));
