@@ -20,7 +20,13 @@ async function main() {
   const url = withDatabase(adminUrl, name);
   await runMigrations(url);
   buildIfNeeded(root, log);
-  Object.assign(process.env, { DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" });
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    NODE_ENV: "production",
+    // The e2e webhook receiver listens on 127.0.0.1, a private address the dispatcher refuses by default.
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+  });
   // Imported only now: the app's modules (and Next.js) read their settings from the environment when they load.
   const { closeAppServer, createAppServer } = await import("../server/http/server");
   const server = await createAppServer({ dev: false, port });

@@ -59,11 +59,4 @@ export function changedFields(before: EditableFields, after: EditableFields): Pa
   return changes;
 }
 
-/**
- * An idempotency key. crypto.randomUUID only exists in secure contexts (https, localhost); a lab server on plain http
- * still has getRandomValues.
- */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
+export { newIdempotencyKey } from "../../_lib/idempotency-key";

@@ -2,12 +2,11 @@
 // Creating a sensor. One idempotency key per attempt (as on the experiment form): a retry of the same values reuses it,
 // so the server creates one sensor and returns its token again; changed values are a new attempt with a new key.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef } from "react";
 import { toast } from "sonner";
 import { FormDialog } from "../../_components/dialog";
 import { useFormSubmit } from "../../_components/form";
 import { useTRPC } from "../../_lib/trpc";
-import { newIdempotencyKey } from "../experiments/experiment-format";
+import { useAttemptKey } from "../../_lib/idempotency-key";
 import { SensorFields, sensorForm, sensorFormValues } from "./sensor-fields";
 
 interface Props {
@@ -22,20 +21,14 @@ export function CreateSensorDialog({ open, onClose, projectId, onCreated }: Prop
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const create = useMutation(trpc.sensor.create.mutationOptions());
-  const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
-
-  function keyFor(input: object): string {
-    const fingerprint = JSON.stringify(input);
-    if (attempt.current?.fingerprint !== fingerprint) attempt.current = { fingerprint, key: newIdempotencyKey() };
-    return attempt.current.key;
-  }
+  const attempt = useAttemptKey();
 
   const form = useFormSubmit({
     schema: sensorForm,
     values: (fields) => sensorFormValues(fields, projectId),
     submit: async (input) => {
-      const { sensor, token } = await create.mutateAsync({ ...input, idempotencyKey: keyFor(input) });
-      attempt.current = null;
+      const { sensor, token } = await create.mutateAsync({ ...input, idempotencyKey: attempt.keyFor(input) });
+      attempt.done();
       toast.success(`Sensor “${sensor.name}” created`);
       onClose();
       onCreated(token);

@@ -1,5 +1,5 @@
 "use client";
-// Project settings: details, members and deletion. Controls a role cannot use are not rendered at all.
+// Project settings: details, members, webhooks and deletion. Controls a role cannot use are not rendered at all.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { NoProject } from "../../_components/no-project";
@@ -11,6 +11,7 @@ import { useActiveProject } from "../../_lib/use-active-project";
 import { DeleteProjectDialog } from "./delete-project-dialog";
 import { MembersDialog } from "./members-dialog";
 import { ProjectDialog } from "./project-dialog";
+import { WebhooksSection } from "./webhooks-section";
 
 type OpenDialog = "edit" | "members" | "delete" | null;
 type ActiveProject = NonNullable<ReturnType<typeof useActiveProject>["project"]>;
@@ -75,6 +76,8 @@ function Settings({ project, can }: { project: ActiveProject; can: Can }) {
           Members
         </button>
       </section>
+
+      {can("webhooks:write") ? <WebhooksSection projectId={project.id} /> : null}
 
       {can("project:delete") ? (
         <section className="card" aria-labelledby="danger-heading" style={{ borderColor: "var(--danger)" }}>

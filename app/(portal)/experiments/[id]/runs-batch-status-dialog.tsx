@@ -9,7 +9,7 @@ import { RUN_STATUSES, type RunStatus } from "@/domain/run/status";
 import { Dialog, DialogFooter } from "../../../_components/dialog";
 import { Field, FormError, SelectField, useFormSubmit } from "../../../_components/form";
 import { useTRPC } from "../../../_lib/trpc";
-import { useAttemptKey } from "./runs-attempt";
+import { useAttemptKey } from "../../../_lib/idempotency-key";
 import { plural, summarizeBatch, type BatchSummary } from "./runs-format";
 import { useRefreshRuns } from "./runs-refresh";
 

@@ -9,7 +9,7 @@ import { bulkTagsInput } from "@/contracts/run";
 import { FormDialog } from "../../../_components/dialog";
 import { Field, FormError, useFormSubmit } from "../../../_components/form";
 import { useTRPC } from "../../../_lib/trpc";
-import { useAttemptKey } from "./runs-attempt";
+import { useAttemptKey } from "../../../_lib/idempotency-key";
 import { plural } from "./runs-format";
 import { useRefreshRuns } from "./runs-refresh";
 

@@ -9,7 +9,7 @@ import { createRunInput } from "@/contracts/run";
 import { FormDialog } from "../../../_components/dialog";
 import { Field, FormError, useFormSubmit } from "../../../_components/form";
 import { useTRPC } from "../../../_lib/trpc";
-import { useAttemptKey } from "./runs-attempt";
+import { useAttemptKey } from "../../../_lib/idempotency-key";
 import { paramLinesText } from "./runs-params";
 import { useRefreshRuns } from "./runs-refresh";
 

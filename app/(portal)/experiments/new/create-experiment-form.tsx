@@ -4,12 +4,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
 import { FormError, SelectField, SubmitButton, useFormSubmit } from "../../../_components/form";
 import { useTRPC } from "../../../_lib/trpc";
 import { ExperimentFields, createExperimentForm } from "../experiment-fields";
-import { newIdempotencyKey } from "../experiment-format";
+import { useAttemptKey } from "../../../_lib/idempotency-key";
 
 interface Props {
   projects: ReadonlyArray<{ id: string; name: string }>;
@@ -23,20 +23,14 @@ export function CreateExperimentForm({ projects, initialProjectId }: Props) {
   const create = useMutation(trpc.experiment.create.mutationOptions());
   const [projectId, setProjectId] = useState(initialProjectId);
   const [created, setCreated] = useState(false);
-  const attempt = useRef<{ fingerprint: string; key: string } | null>(null);
-
-  function keyFor(input: object): string {
-    const fingerprint = JSON.stringify(input);
-    if (attempt.current?.fingerprint !== fingerprint) attempt.current = { fingerprint, key: newIdempotencyKey() };
-    return attempt.current.key;
-  }
+  const attempt = useAttemptKey();
 
   const form = useFormSubmit({
     schema: createExperimentForm,
     // An empty type takes the contract's default ("general").
     values: (fields) => ({ ...fields, projectId, type: fields.type?.trim() ? fields.type : undefined }),
     submit: async (input) => {
-      const experiment = await create.mutateAsync({ ...input, idempotencyKey: keyFor(input) });
+      const experiment = await create.mutateAsync({ ...input, idempotencyKey: attempt.keyFor(input) });
       setCreated(true);
       toast.success("Experiment created");
       router.push(`/experiments/${experiment.id}`);
