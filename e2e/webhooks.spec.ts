@@ -126,6 +126,20 @@ test("owner adds a webhook, receives a signed event and manages the endpoint", a
     await row.getByTestId("webhook-toggle-active").click();
     await expect(row.getByTestId("webhook-status")).toHaveText("Active");
 
+    // 6b. edit: a bad action name is refused on the field; a good edit shows in the row
+    await row.getByTestId("webhook-edit-button").click();
+    const edit = page.getByTestId("webhook-edit-dialog");
+    await expect(edit.getByTestId("webhook-edit-url")).toHaveValue(receiver.url);
+    await edit.getByTestId("webhook-edit-events").fill("experiment.created, Run Started");
+    await edit.getByTestId("webhook-edit-submit").click();
+    await expect(edit.getByText(/“Run Started”: Use an action name like run.status_changed/)).toBeVisible();
+    await edit.getByTestId("webhook-edit-events").fill("experiment.created, run.status_changed");
+    await edit.getByTestId("webhook-edit-description").fill("Lab notebook");
+    await edit.getByTestId("webhook-edit-submit").click();
+    await expect(page.getByText("Webhook saved").first()).toBeVisible();
+    await expect(row.getByTestId("webhook-events")).toContainText("run.status_changed");
+    await expect(row).toContainText("Lab notebook");
+
     // 7. rotate the secret: confirm, then a new, different secret is shown once
     await row.getByTestId("webhook-rotate-button").click();
     const rotate = page.getByTestId("webhook-rotate-dialog");

@@ -4,10 +4,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import { FormDialog } from "../../_components/dialog";
-import { Field, useFormSubmit } from "../../_components/form";
+import { useFormSubmit } from "../../_components/form";
 import { useTRPC } from "../../_lib/trpc";
 import { useAttemptKey } from "../../_lib/idempotency-key";
-import { EVENTS_PLACEHOLDER, createWebhookForm, createWebhookFormValues } from "./webhook-form";
+import { WebhookFields } from "./webhook-fields";
+import { createWebhookForm, createWebhookFormValues } from "./webhook-form";
 
 interface Props {
   open: boolean;
@@ -46,40 +47,7 @@ export function CreateWebhookDialog({ open, onClose, projectId, onCreated }: Pro
       form={form}
       submit={{ label: "Add webhook", pendingLabel: "Adding…", testId: "webhook-create-submit" }}
     >
-      <Field
-        name="url"
-        id="webhook-create-url"
-        label="Payload URL"
-        type="url"
-        autoComplete="off"
-        placeholder="https://lab.example.org/hooks/etp"
-        errors={form.errors}
-        testId="webhook-create-url"
-        required
-        autoFocus
-      />
-      <Field
-        name="description"
-        id="webhook-create-description"
-        label="Description"
-        autoComplete="off"
-        placeholder="LIMS sync"
-        errors={form.errors}
-        testId="webhook-create-description"
-        hint="Optional: what listens at this address."
-        linkHint
-      />
-      <Field
-        name="events"
-        id="webhook-create-events"
-        label="Events"
-        autoComplete="off"
-        placeholder={EVENTS_PLACEHOLDER}
-        errors={form.errors}
-        testId="webhook-create-events"
-        hint="Action names from the audit log, separated by commas. Leave empty to receive every event."
-        linkHint
-      />
+      <WebhookFields errors={form.errors} idPrefix="webhook-create" autoFocus />
     </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 // The "Add webhook" form: the contract's own schema, with the events typed as one comma-separated line of action
 // names. Each name goes through webhookEventsSchema, and a bad one is named in the message; empty means every event.
 import { z } from "zod";
-import { createWebhookInput, webhookEventsSchema } from "@/contracts/webhook";
+import { createWebhookInput, updateWebhookInput, webhookEventsSchema } from "@/contracts/webhook";
 
 export const EVENTS_PLACEHOLDER = "experiment.created, run.status_changed";
 
@@ -24,3 +24,6 @@ export const createWebhookForm = createWebhookInput.extend({ events: eventListTe
 export function createWebhookFormValues(fields: Record<string, string>, projectId: string) {
   return { projectId, url: fields.url ?? "", description: fields.description ?? "", events: fields.events ?? "" };
 }
+
+/** The edit form: every field present, checked by the update contract. */
+export const editWebhookForm = updateWebhookInput.extend({ events: eventListText });

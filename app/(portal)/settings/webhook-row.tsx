@@ -10,11 +10,12 @@ interface Props {
   busy: boolean;
   onSetActive: (active: boolean) => void;
   onDeliveries: () => void;
+  onEdit: () => void;
   onRotate: () => void;
   onDelete: () => void;
 }
 
-export function WebhookRow({ webhook, busy, onSetActive, onDeliveries, onRotate, onDelete }: Props) {
+export function WebhookRow({ webhook, busy, onSetActive, onDeliveries, onEdit, onRotate, onDelete }: Props) {
   const { url } = webhook;
   return (
     <tr data-testid="webhook-row" data-webhook-id={webhook.id}>
@@ -54,6 +55,9 @@ export function WebhookRow({ webhook, busy, onSetActive, onDeliveries, onRotate,
         <div className="row" style={{ gap: "0.35rem" }}>
           <button type="button" className="btn btn-small" onClick={onDeliveries} aria-label={`Deliveries of ${url}`} data-testid="webhook-deliveries-button">
             Deliveries
+          </button>
+          <button type="button" className="btn btn-small" onClick={onEdit} aria-label={`Edit ${url}`} data-testid="webhook-edit-button">
+            Edit
           </button>
           <button
             type="button"

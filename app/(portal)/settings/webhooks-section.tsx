@@ -1,7 +1,7 @@
 "use client";
 // The project's webhook endpoints (owners only): every change in the project is POSTed to them as signed JSON. Adding
-// one or rotating its secret shows the secret once; each endpoint can be paused, resumed, deleted and its deliveries
-// looked at and sent again.
+// one or rotating its secret shows the secret once; each endpoint can be edited, paused, resumed, deleted and its
+// deliveries looked at and sent again.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -14,13 +14,15 @@ import { messageOf } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";
 import { CreateWebhookDialog } from "./create-webhook-dialog";
 import { DeleteWebhookDialog } from "./delete-webhook-dialog";
+import { EditWebhookDialog } from "./edit-webhook-dialog";
 import { RotateWebhookSecretDialog } from "./rotate-webhook-secret-dialog";
 import { WebhookDeliveriesDialog } from "./webhook-deliveries-dialog";
 import { WEBHOOK_COLUMNS, WebhookRow } from "./webhook-row";
 import { WebhookSecretDialog } from "./webhook-secret-dialog";
 import type { Webhook } from "./webhook-types";
 
-type OpenDialog = { kind: "add" } | { kind: "rotate" | "delete" | "deliveries"; webhook: Webhook } | null;
+type EndpointDialog = "edit" | "rotate" | "delete" | "deliveries";
+type OpenDialog = { kind: "add" } | { kind: EndpointDialog; webhook: Webhook } | null;
 
 export function WebhooksSection({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
@@ -33,7 +35,7 @@ export function WebhooksSection({ projectId }: { projectId: string }) {
   const close = () => setDialog(null);
   const webhooks = list.data ?? [];
   // The endpoint as currently listed, so a dialog that stays open follows changes made meanwhile.
-  const opened = (kind: "rotate" | "delete" | "deliveries") =>
+  const opened = (kind: EndpointDialog) =>
     dialog && dialog.kind === kind ? (webhooks.find((w) => w.id === dialog.webhook.id) ?? dialog.webhook) : null;
 
   async function setActive(webhook: Webhook, active: boolean) {
@@ -98,6 +100,7 @@ export function WebhooksSection({ projectId }: { projectId: string }) {
               busy={toggling === webhook.id}
               onSetActive={(active) => void setActive(webhook, active)}
               onDeliveries={() => setDialog({ kind: "deliveries", webhook })}
+              onEdit={() => setDialog({ kind: "edit", webhook })}
               onRotate={() => setDialog({ kind: "rotate", webhook })}
               onDelete={() => setDialog({ kind: "delete", webhook })}
             />
@@ -111,6 +114,7 @@ export function WebhooksSection({ projectId }: { projectId: string }) {
         projectId={projectId}
         onCreated={(value) => setSecret({ value, title: "Signing secret of the new webhook" })}
       />
+      <EditWebhookDialog webhook={opened("edit")} onClose={close} projectId={projectId} />
       <RotateWebhookSecretDialog
         webhook={opened("rotate")}
         onClose={close}
