@@ -10,6 +10,8 @@ import { DomainError } from "../../domain/errors";
 import { generateWebhookSecret } from "../../domain/webhook/signature";
 import { recordAudit } from "../audit";
 import { withIdempotency } from "../idempotency";
+import { WEBHOOK_SETTINGS } from "../webhooks/dispatcher";
+import { isPrivateHost } from "../webhooks/send";
 import type { ProjectContext } from "./context";
 
 /** What is shown of an endpoint: never the secret, only its last characters. */
@@ -17,6 +19,13 @@ export function toWebhookView({ secret, ...endpoint }: q.WebhookEndpointRow) {
   return { ...endpoint, secretHint: `whsec_…${secret.slice(-4)}` };
 }
 export type WebhookView = ReturnType<typeof toWebhookView>;
+
+/** A private address would be refused at every delivery: say so when the endpoint is saved. */
+function assertDeliverable(url: string | undefined): void {
+  if (!url || WEBHOOK_SETTINGS.allowPrivateTargets || !isPrivateHost(url)) return;
+  const message = "This address is on a private network, which this server does not send to. Use a public address, or ask the operator to set WEBHOOK_ALLOW_PRIVATE_TARGETS=true.";
+  throw new DomainError("BAD_INPUT", message, { fieldErrors: { url: [message] } });
+}
 
 async function findOrThrow(db: Queryable, ctx: ProjectContext, id: string) {
   const endpoint = await q.findWebhookEndpointInProject(db, { projectId: ctx.project.id, id });
@@ -30,6 +39,7 @@ export async function list(ctx: ProjectContext): Promise<WebhookView[]> {
 
 export async function create(ctx: ProjectContext, input: CreateWebhookInput) {
   // A replay returns the stored result, secret included; keys are per user, so only its creator can replay it.
+  assertDeliverable(input.url);
   return withIdempotency({ db: ctx.db, userId: ctx.user.id, scope: "webhook.create", key: input.idempotencyKey, input }, (db) =>
     db.transaction(async (tx) => {
       if ((await q.listWebhookEndpoints(tx, ctx.project.id)).length >= MAX_WEBHOOKS_PER_PROJECT) {
@@ -46,6 +56,7 @@ export async function create(ctx: ProjectContext, input: CreateWebhookInput) {
 }
 
 export async function update(ctx: ProjectContext, input: UpdateWebhookInput): Promise<WebhookView> {
+  assertDeliverable(input.url);
   return ctx.db.transaction(async (tx) => {
     const before = toWebhookView(await findOrThrow(tx, ctx, input.id));
     const { url, description, events, active } = input;

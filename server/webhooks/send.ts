@@ -18,6 +18,16 @@ export function isPrivateAddress(address: string): boolean {
   return PRIVATE.check(address, net.isIPv6(address) ? "ipv6" : "ipv4");
 }
 
+/**
+ * What can be told about a URL without DNS: its host is a private IP literal or a localhost name. Used to refuse such an
+ * endpoint when it is saved; a name that resolves to a private address is refused at delivery time.
+ */
+export function isPrivateHost(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  return net.isIP(host) !== 0 && isPrivateAddress(host);
+}
+
 export class TargetRefusedError extends Error {}
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { isPrivateAddress, postWebhook } from "./send";
+import { isPrivateAddress, isPrivateHost, postWebhook } from "./send";
 
 describe("isPrivateAddress", () => {
   it.each([
@@ -13,6 +13,21 @@ describe("isPrivateAddress", () => {
 
   it.each(["8.8.8.8", "172.32.0.1", "192.169.0.1", "100.128.0.1", "1.1.1.1", "2001:4860:4860::8888", "::ffff:8.8.8.8"])("allows %s", (address) => {
     expect(isPrivateAddress(address)).toBe(false);
+  });
+});
+
+describe("isPrivateHost", () => {
+  it.each([
+    ["http://localhost:3000/x", true],
+    ["http://api.localhost/x", true],
+    ["http://127.0.0.1/x", true],
+    ["http://[::1]:8080/x", true],
+    ["https://10.20.30.40/x", true],
+    ["https://lab.example.org/x", false],
+    ["https://8.8.8.8/x", false],
+    ["https://[2001:db8::1]/x", false],
+  ])("%s → %s", (url, expected) => {
+    expect(isPrivateHost(url)).toBe(expected);
   });
 });
 

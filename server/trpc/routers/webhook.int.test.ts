@@ -67,6 +67,21 @@ describe("webhook router", () => {
     expect(clientErrorShape(error, "webhook.create").data.fieldErrors?.[field]?.[0]).toMatch(message);
   });
 
+  it("refuses a private address when it is saved, saying how the operator can allow it", async () => {
+    const { webhook } = await api().create({ projectId, url });
+    for (const call of [
+      () => api().create({ projectId, url: "http://127.0.0.1:8080/hook" }),
+      () => api().create({ projectId, url: "http://localhost/hook" }),
+      () => api().update({ projectId, id: webhook.id, url: "http://[::1]:9000/hook" }),
+      () => api().update({ projectId, id: webhook.id, url: "http://192.168.1.20/hook" }),
+    ]) {
+      const error = await trpcErrorOf(call());
+      expect(error.code).toBe("BAD_REQUEST");
+      expect(clientErrorShape(error, "webhook.create").data.fieldErrors?.url?.[0]).toMatch(/private network.*WEBHOOK_ALLOW_PRIVATE_TARGETS=true/);
+    }
+    expect((await api().list({ projectId })).find((w) => w.id === webhook.id)?.url).toBe(url);
+  });
+
   it("refuses an action name that is not one, naming its index", async () => {
     const error = await trpcErrorOf(api().create({ projectId, url, events: ["run.created", "DROP TABLE"] }));
     expect(Object.keys(clientErrorShape(error, "webhook.create").data.fieldErrors ?? {})).toEqual(["events.1"]);
