@@ -138,6 +138,15 @@ describe("createTrpcNodeHandler", () => {
       expect((await createRun('"metadata":{"rig":{"proto":{"a":1}}}')).status).toBe(200);
     });
 
+    it("answers 400, not 500, to a body that is not the wire format's envelope", async () => {
+      const owner = await makeUser(db.db);
+      const cookie = await sessionCookie(owner.id);
+      for (const body of ["null", "42", '"text"', "[]", '{"projectId":"x"}']) {
+        const res = await fetch(`${base}/api/trpc/experiment.create`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body });
+        expect(res.status, body).toBe(400);
+      }
+    });
+
     it("401s a cookie of a user that no longer exists, and a signed-out caller before looking at the input", async () => {
       const owner = await makeUser(db.db);
       const project = await makeProject(db.db, owner);
