@@ -126,6 +126,13 @@ test("owner adds a webhook, receives a signed event and manages the endpoint", a
     await row.getByTestId("webhook-toggle-active").click();
     await expect(row.getByTestId("webhook-status")).toHaveText("Active");
 
+    // 6a. a test event reaches the receiver, signed like any other
+    await row.getByTestId("webhook-ping-button").click();
+    await expect(page.getByText(/Test event queued/).first()).toBeVisible();
+    await expect.poll(() => ofType("webhook.pinged").length, { timeout: 15_000 }).toBe(1);
+    const [ping] = ofType("webhook.pinged");
+    expect(verifyWebhookSignature(secret, ping!.body, String(ping!.headers["x-etp-signature"]))).toEqual({ ok: true });
+
     // 6b. edit: a bad action name is refused on the field; a good edit shows in the row
     await row.getByTestId("webhook-edit-button").click();
     const edit = page.getByTestId("webhook-edit-dialog");

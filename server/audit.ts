@@ -16,6 +16,8 @@ export interface AuditEntry {
   projectId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** Send this event to this webhook endpoint only, whatever it subscribes to (a test event); otherwise to all that match. */
+  webhookEndpointId?: string;
 }
 
 export async function recordAudit(tx: Tx, ctx: AuditActorContext, entry: AuditEntry): Promise<void> {
@@ -30,5 +32,5 @@ export async function recordAudit(tx: Tx, ctx: AuditActorContext, entry: AuditEn
     before: entry.before ?? null,
     after: entry.after ?? null,
     requestId: ctx.requestId,
-  });
+  }, entry.webhookEndpointId);
 }

@@ -9,9 +9,10 @@ const jsonb = (value: unknown) => (value === null || value === undefined ? null 
 
 /**
  * Writes the audit event and, in the same statement, queues a webhook delivery for every active endpoint of its project
- * that subscribes to the action: the audit trail is the outbox (db/schema/webhooks.ts).
+ * that subscribes to the action (or for `onlyEndpointId` alone): the audit trail is the outbox (db/schema/webhooks.ts).
  */
-export async function insertAuditEvent(db: Queryable, event: NewAuditEvent): Promise<void> {
+export async function insertAuditEvent(db: Queryable, event: NewAuditEvent, onlyEndpointId?: string): Promise<void> {
+  const subscribed = onlyEndpointId ? sql`w.id = ${onlyEndpointId}::uuid` : sql`(cardinality(w.events) = 0 or event.action = any(w.events))`;
   await db.execute(sql`
     with event as (
       insert into audit_events (project_id, actor_id, actor_email, action, entity_type, entity_id, before, after, request_id, created_at)
@@ -23,7 +24,7 @@ export async function insertAuditEvent(db: Queryable, event: NewAuditEvent): Pro
     insert into webhook_deliveries (endpoint_id, audit_event_id)
     select w.id, event.id from event
     join webhook_endpoints w on w.project_id = event.project_id
-    where w.active and (cardinality(w.events) = 0 or event.action = any(w.events))`);
+    where w.active and ${subscribed}`);
 }
 
 export interface AuditFilter {

@@ -85,6 +85,16 @@ export async function remove(ctx: ProjectContext, input: WebhookIdInput): Promis
   });
 }
 
+/** Queues a test event (`webhook.pinged`) for this endpoint only, so a receiver can be checked right after it is set up. */
+export async function ping(ctx: ProjectContext, input: WebhookIdInput): Promise<{ id: string }> {
+  return ctx.db.transaction(async (tx) => {
+    const endpoint = await findOrThrow(tx, ctx, input.id);
+    if (!endpoint.active) throw new DomainError("CONFLICT", "This webhook is paused. Resume it to send a test event.");
+    await recordAudit(tx, ctx, { action: "webhook.pinged", entityType: "webhook", entityId: endpoint.id, after: { url: endpoint.url }, webhookEndpointId: endpoint.id });
+    return { id: endpoint.id };
+  });
+}
+
 export async function deliveries(ctx: ProjectContext, input: ListWebhookDeliveriesInput) {
   await findOrThrow(ctx.db, ctx, input.id);
   const rows = await q.listWebhookDeliveries(ctx.db, { endpointId: input.id, beforeId: input.cursor, limit: input.limit + 1 });

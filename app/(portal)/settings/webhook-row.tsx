@@ -11,11 +11,14 @@ interface Props {
   onSetActive: (active: boolean) => void;
   onDeliveries: () => void;
   onEdit: () => void;
+  onPing: () => void;
+  /** A test event for this endpoint is being queued. */
+  pinging: boolean;
   onRotate: () => void;
   onDelete: () => void;
 }
 
-export function WebhookRow({ webhook, busy, onSetActive, onDeliveries, onEdit, onRotate, onDelete }: Props) {
+export function WebhookRow({ webhook, busy, onSetActive, onDeliveries, onEdit, onPing, pinging, onRotate, onDelete }: Props) {
   const { url } = webhook;
   return (
     <tr data-testid="webhook-row" data-webhook-id={webhook.id}>
@@ -55,6 +58,17 @@ export function WebhookRow({ webhook, busy, onSetActive, onDeliveries, onEdit, o
         <div className="row" style={{ gap: "0.35rem" }}>
           <button type="button" className="btn btn-small" onClick={onDeliveries} aria-label={`Deliveries of ${url}`} data-testid="webhook-deliveries-button">
             Deliveries
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={onPing}
+            disabled={pinging || !webhook.active}
+            title={webhook.active ? "Queue a webhook.pinged event for this endpoint only" : "Resume the webhook to send a test event"}
+            aria-label={`Send a test event to ${url}`}
+            data-testid="webhook-ping-button"
+          >
+            {pinging ? "Sending…" : "Send test"}
           </button>
           <button type="button" className="btn btn-small" onClick={onEdit} aria-label={`Edit ${url}`} data-testid="webhook-edit-button">
             Edit

@@ -29,6 +29,7 @@ export function WebhooksSection({ projectId }: { projectId: string }) {
   const queryClient = useQueryClient();
   const list = useQuery(trpc.webhook.list.queryOptions({ projectId }));
   const update = useMutation(trpc.webhook.update.mutationOptions());
+  const ping = useMutation(trpc.webhook.ping.mutationOptions());
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [secret, setSecret] = useState<{ value: string; title: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +45,16 @@ export function WebhooksSection({ projectId }: { projectId: string }) {
       await update.mutateAsync({ projectId, id: webhook.id, active });
       toast.success(active ? "Webhook resumed" : "Webhook paused");
       await queryClient.invalidateQueries({ queryKey: trpc.webhook.pathKey() });
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  async function sendTest(webhook: Webhook) {
+    setError(null);
+    try {
+      await ping.mutateAsync({ projectId, id: webhook.id });
+      toast.success("Test event queued: open Deliveries to see it arrive");
     } catch (e) {
       setError(messageOf(e));
     }
@@ -101,6 +112,8 @@ export function WebhooksSection({ projectId }: { projectId: string }) {
               onSetActive={(active) => void setActive(webhook, active)}
               onDeliveries={() => setDialog({ kind: "deliveries", webhook })}
               onEdit={() => setDialog({ kind: "edit", webhook })}
+              onPing={() => void sendTest(webhook)}
+              pinging={ping.isPending && ping.variables?.id === webhook.id}
               onRotate={() => setDialog({ kind: "rotate", webhook })}
               onDelete={() => setDialog({ kind: "delete", webhook })}
             />

@@ -52,6 +52,7 @@ describe("webhook router", () => {
       () => api().delete({ projectId, id: webhook.id }),
       () => api().deliveries({ projectId, id: webhook.id }),
       () => api().redeliver({ projectId, id: webhook.id, deliveryId: 1 }),
+      () => api().ping({ projectId, id: webhook.id }),
     ]) {
       expect((await trpcErrorOf(call())).code).toBe("NOT_FOUND");
     }
@@ -131,6 +132,20 @@ describe("webhook router", () => {
     await api().delete({ projectId: project.id, id: webhook.id });
     expect(await deliveryCount(webhook.id)).toBe(0);
     expect(await api().list({ projectId: project.id })).toEqual([]);
+  });
+
+  it("sends a test event to the pinged endpoint only, and refuses to ping a paused one", async () => {
+    const project = await makeProject(db.db, owner);
+    const { webhook: pinged } = await api().create({ projectId: project.id, url, events: ["run.created"] });
+    const { webhook: other } = await api().create({ projectId: project.id, url: `${url}/all` });
+    const before = await deliveryCount(other.id);
+    await api().ping({ projectId: project.id, id: pinged.id });
+    const [test] = (await api().deliveries({ projectId: project.id, id: pinged.id })).items;
+    expect(test).toMatchObject({ action: "webhook.pinged", status: "pending" });
+    expect(await deliveryCount(other.id)).toBe(before);
+    await api().update({ projectId: project.id, id: pinged.id, active: false });
+    const paused = await trpcErrorOf(api().ping({ projectId: project.id, id: pinged.id }));
+    expect(paused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/paused/) });
   });
 
   it("rotates the secret: a new one, shown once, and the hint follows", async () => {

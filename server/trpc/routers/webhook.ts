@@ -11,6 +11,7 @@ export const webhookRouter = router({
   create: projectProcedure("webhooks:write").input(createWebhookInput).mutation(({ ctx, input }) => webhooks.create(ctx, input)),
   update: projectProcedure("webhooks:write").input(updateWebhookInput).mutation(({ ctx, input }) => webhooks.update(ctx, input)),
   rotateSecret: projectProcedure("webhooks:write").input(webhookIdInput).mutation(({ ctx, input }) => webhooks.rotateSecret(ctx, input)),
+  ping: projectProcedure("webhooks:write").input(webhookIdInput).mutation(({ ctx, input }) => webhooks.ping(ctx, input)),
   delete: projectProcedure("webhooks:write").input(webhookIdInput).mutation(({ ctx, input }) => webhooks.remove(ctx, input)),
   deliveries: projectProcedure("webhooks:write").input(listWebhookDeliveriesInput).query(({ ctx, input }) => webhooks.deliveries(ctx, input)),
   redeliver: projectProcedure("webhooks:write").input(redeliverWebhookInput).mutation(({ ctx, input }) => webhooks.redeliver(ctx, input)),
