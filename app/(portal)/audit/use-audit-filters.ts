@@ -5,7 +5,7 @@ import { idSchema } from "@/contracts/common";
 import { useUrlParams } from "../../_lib/use-url-params";
 import { parseIso } from "./audit-format";
 
-export const ENTITY_TYPES = ["project", "member", "user", "experiment", "run", "capture_session", "sensor"] as const;
+export const ENTITY_TYPES = ["project", "member", "user", "experiment", "run", "capture_session", "sensor", "job", "webhook"] as const;
 
 export type FilterKey = "entityType" | "actorId" | "action" | "from" | "to";
 /** URL form of every filter; "" means unset. `from` / `to` are ISO strings. */
