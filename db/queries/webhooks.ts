@@ -114,14 +114,26 @@ export interface ClaimedDelivery {
   };
 }
 
-/** Leases up to `limit` due deliveries of active endpoints, oldest due first; concurrent dispatchers skip each other's. */
+/**
+ * Leases up to `limit` due deliveries, the oldest due one of each active endpoint that has none in flight, so an
+ * endpoint gets one delivery at a time (in due order) and a slow one holds up only itself. Concurrent dispatchers skip
+ * each other's rows; two of them may, rarely, each start one delivery to the same endpoint.
+ */
 export async function claimDueDeliveries(db: Queryable, q: { limit: number; leaseMs: number }): Promise<ClaimedDelivery[]> {
   const rows = await db.execute<Record<string, unknown>>(sql`
     with due as (
-      select d.id from webhook_deliveries d join webhook_endpoints w on w.id = d.endpoint_id and w.active
-      where d.status = 'pending' and d.next_attempt_at <= now() and (d.locked_until is null or d.locked_until < now())
-      order by d.next_attempt_at, d.id
-      for update of d skip locked
+      select pick.id from webhook_endpoints w
+      cross join lateral (
+        select d.id, d.next_attempt_at from webhook_deliveries d
+        where d.endpoint_id = w.id and d.status = 'pending' and d.next_attempt_at <= now()
+          and (d.locked_until is null or d.locked_until < now())
+        order by d.next_attempt_at, d.id
+        limit 1
+        for update skip locked
+      ) pick
+      where w.active and not exists (
+        select 1 from webhook_deliveries busy where busy.endpoint_id = w.id and busy.status = 'pending' and busy.locked_until >= now())
+      order by pick.next_attempt_at, pick.id
       limit ${q.limit}
     ), claimed as (
       update webhook_deliveries d set attempts = d.attempts + 1, locked_until = now() + make_interval(secs => ${q.leaseMs / 1000})

@@ -10,11 +10,12 @@ import { generateWebhookSecret, verifyWebhookSignature } from "../../domain/webh
 import { useTestDatabase } from "../../test/db";
 import { callerFor, makeProject, makeUser } from "../../test/factories";
 import { recordAudit } from "../audit";
-import { dispatchDue } from "./dispatcher";
+import { dispatchDue, startWebhookDispatcher } from "./dispatcher";
 
 interface Received {
   headers: http.IncomingHttpHeaders;
   body: string;
+  url: string;
 }
 
 describe("webhook outbox and dispatcher", () => {
@@ -25,8 +26,9 @@ describe("webhook outbox and dispatcher", () => {
     let body = "";
     req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
     req.on("end", () => {
-      received.push({ headers: req.headers, body });
-      res.writeHead(answer).end();
+      received.push({ headers: req.headers, body, url: req.url ?? "" });
+      // "?slow=1" stands for an endpoint that takes its time to answer.
+      setTimeout(() => res.writeHead(answer).end(), req.url?.includes("slow=1") ? 1500 : 0);
     });
   });
   let url = "";
@@ -114,14 +116,35 @@ describe("webhook outbox and dispatcher", () => {
     expect(row!.last_error).toMatch(/127\.0\.0\.1 is a private address; set WEBHOOK_ALLOW_PRIVATE_TARGETS=true/);
   });
 
+  it("keeps sending to a fast endpoint while a slow one takes its time, one delivery at a time per endpoint", async () => {
+    const { project, endpoint: fast, api } = await projectWithEndpoint();
+    const slow = await insertWebhookEndpoint(db.db, { projectId: project.id, url: `${url}?slow=1`, description: "", secret: generateWebhookSecret(), events: [], createdBy: null });
+    for (let i = 0; i < 3; i++) await api.experiment.create({ projectId: project.id, name: `Both ${i}` });
+    const dispatcher = startWebhookDispatcher({ getDb: () => db.db }, { pollMs: 20, send: { ...send, timeoutMs: 5000 } });
+    try {
+      // All three fast deliveries land while the slow endpoint is still on its first answer (1.5 s), which has the
+      // only request it has seen so far.
+      await expect.poll(async () => (await deliveriesOf(fast.id)).filter((d) => d.status === "delivered").length, { timeout: 1200 }).toBe(3);
+      expect((await deliveriesOf(slow.id)).filter((d) => d.status === "delivered")).toEqual([]);
+      expect(received.filter((r) => r.url.includes("slow=1"))).toHaveLength(1);
+    } finally {
+      await dispatcher.stop();
+    }
+    expect(received.filter((r) => r.url.includes("slow=1")).length).toBeGreaterThan(0);
+  });
+
   it("sends each event exactly once when several dispatchers run at the same time", async () => {
     const { project, endpoint, api } = await projectWithEndpoint();
     for (let i = 0; i < 25; i++) await api.experiment.create({ projectId: project.id, name: `Burst ${i}` });
+    const pending = async () =>
+      (await db.sql<{ n: number }[]>`select count(*)::int as n from webhook_deliveries where endpoint_id = ${endpoint.id} and status = 'pending'`)[0]!.n;
+    // An endpoint gets one delivery at a time, so a dispatcher often finds nothing to claim while another one sends.
     const drain = async () => {
-      while ((await dispatchDue(db.db, send)) > 0);
+      for (let round = 0; round < 500 && ((await dispatchDue(db.db, send)) > 0 || (await pending()) > 0); round++);
     };
     await Promise.all([drain(), drain(), drain()]);
-    const ids = received.map((r) => (JSON.parse(r.body) as { id: string }).id);
+    expect(await pending()).toBe(0);
+    const ids = received.map((r) => JSON.parse(r.body) as { id: string; projectId: string }).filter((e) => e.projectId === project.id).map((e) => e.id);
     expect(ids).toHaveLength(25);
     expect(new Set(ids).size).toBe(25);
     expect((await deliveriesOf(endpoint.id)).every((d) => d.status === "delivered" && d.attempts === 1)).toBe(true);

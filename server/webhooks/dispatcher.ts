@@ -12,7 +12,8 @@ export const WEBHOOK_SETTINGS: SendOptions = {
   timeoutMs: Number(process.env.WEBHOOK_TIMEOUT_SECONDS || 10) * 1000,
   allowPrivateTargets: process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS === "true",
 };
-const BATCH = 10;
+/** Deliveries sent at the same time by one app process. */
+const MAX_IN_FLIGHT = 10;
 
 /** The JSON body of a delivery: built from the audit event alone, so every attempt sends the same bytes. */
 export function webhookBody(event: ClaimedDelivery["event"]): string {
@@ -52,9 +53,11 @@ async function attempt(db: Db, delivery: ClaimedDelivery, options: SendOptions):
   if (!recorded) logger.warn({ deliveryId: delivery.id }, "webhook delivery lease lost before its outcome was recorded");
 }
 
-/** Claims and sends one batch of due deliveries; returns how many were claimed. */
-export async function dispatchDue(db: Db, options: SendOptions & { leaseMs?: number } = WEBHOOK_SETTINGS): Promise<number> {
-  const claimed = await claimDueDeliveries(db, { limit: BATCH, leaseMs: options.leaseMs ?? options.timeoutMs + 30_000 });
+const leaseFor = (options: SendOptions) => options.timeoutMs + 30_000;
+
+/** Claims and sends one batch of due deliveries and waits for all of them; returns how many were claimed. */
+export async function dispatchDue(db: Db, options: SendOptions = WEBHOOK_SETTINGS): Promise<number> {
+  const claimed = await claimDueDeliveries(db, { limit: MAX_IN_FLIGHT, leaseMs: leaseFor(options) });
   await Promise.all(claimed.map((delivery) => attempt(db, delivery, options)));
   return claimed.length;
 }
@@ -63,24 +66,57 @@ export interface WebhookDispatcher {
   stop(): Promise<void>;
 }
 
-/** Polls every `pollMs` and sends batches until none is due; stop() waits for the batch in flight. */
+/**
+ * Polls every `pollMs`, and claims again whenever a delivery finishes. Up to MAX_IN_FLIGHT deliveries are sent at once,
+ * one per endpoint (claimDueDeliveries), so an endpoint that takes its full timeout holds up only its own deliveries.
+ * stop() waits for the deliveries in flight.
+ */
 export function startWebhookDispatcher(
   deps: { getDb: () => Db },
   options: { pollMs?: number; send?: SendOptions } = {},
 ): WebhookDispatcher {
+  const send = options.send ?? WEBHOOK_SETTINGS;
+  const inFlight = new Set<Promise<void>>();
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const tick = async () => {
-    try {
-      while (!stopped && (await dispatchDue(deps.getDb(), options.send ?? WEBHOOK_SETTINGS)) > 0);
-    } catch (error) {
-      logger.error({ err: error }, "webhook dispatch failed");
+  let pumping: Promise<void> | null = null;
+  let again = false;
+
+  const fill = async () => {
+    do {
+      again = false;
+      while (!stopped && inFlight.size < MAX_IN_FLIGHT) {
+        const db = deps.getDb();
+        const claimed = await claimDueDeliveries(db, { limit: MAX_IN_FLIGHT - inFlight.size, leaseMs: leaseFor(send) });
+        if (claimed.length === 0) break;
+        for (const delivery of claimed) {
+          const sending: Promise<void> = attempt(db, delivery, send)
+            .catch((error: unknown) => logger.error({ err: error, deliveryId: delivery.id }, "webhook delivery failed"))
+            .finally(() => {
+              inFlight.delete(sending);
+              pump();
+            });
+          inFlight.add(sending);
+        }
+      }
+    } while (again && !stopped);
+  };
+  // One fill at a time; a request while one runs makes it go round once more.
+  const pump = () => {
+    if (stopped) return;
+    if (pumping) {
+      again = true;
+      return;
     }
-    if (!stopped) schedule();
+    pumping = fill()
+      .catch((error: unknown) => logger.error({ err: error }, "webhook dispatch failed"))
+      .finally(() => (pumping = null));
   };
   const schedule = () => {
-    timer = setTimeout(() => (running = tick()), options.pollMs ?? 1_000);
+    timer = setTimeout(() => {
+      pump();
+      schedule();
+    }, options.pollMs ?? 1_000);
     timer.unref();
   };
   schedule();
@@ -88,7 +124,7 @@ export function startWebhookDispatcher(
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      while (pumping || inFlight.size > 0) await Promise.all([pumping, ...inFlight]);
     },
   };
 }
