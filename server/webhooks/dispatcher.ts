@@ -1,6 +1,6 @@
-// Sends queued webhook deliveries: every app process polls, claims a batch of due deliveries under a lease (FOR UPDATE
-// SKIP LOCKED, so instances never send the same attempt twice), POSTs them signed, and records each outcome fenced by
-// its attempt number. Failures are retried on the schedule in domain/webhook/retry.ts, then marked failed.
+// Sends queued webhook deliveries: every app process polls, claims due deliveries (one per endpoint) under a lease
+// (FOR UPDATE SKIP LOCKED, so instances never send the same attempt twice), POSTs them signed, and records each outcome
+// fenced by its attempt number. Failures are retried on the schedule in domain/webhook/retry.ts, then marked failed.
 import type { Db } from "../../db/client";
 import { claimDueDeliveries, recordDeliveryOutcome, type ClaimedDelivery } from "../../db/queries/webhooks";
 import { isDelivered, retryDelaySeconds } from "../../domain/webhook/retry";
