@@ -2,6 +2,7 @@
 // served at GET /api/v1/openapi.json. docs/api.md explains the same contract in prose; keep the two in step.
 import { MAX_READINGS_PER_BATCH } from "../../contracts/telemetry";
 import { READING_REJECTION_CODES } from "../../domain/telemetry/readings";
+import { SIGNATURE_HEADER } from "../../domain/webhook/signature";
 import type { NodeHandler } from "../http/routes";
 import { ingestLimitsFromEnv } from "./ingest/limits";
 import { sendJson } from "./http-response";
@@ -20,7 +21,8 @@ export function openApiDocument() {
       version: "1",
       description:
         "Sensors POST telemetry with their ingest token; browsers stream it live over SSE with their session cookie. " +
-        "Every response carries x-request-id. Prose reference: docs/api.md.",
+        "Every response carries x-request-id. Projects' webhooks POST signed events to receivers (see `webhooks`). " +
+        "Prose reference: docs/api.md.",
     },
     components: {
       securitySchemes: {
@@ -28,6 +30,21 @@ export function openApiDocument() {
         sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "__Secure-authjs.session-token over https." },
       },
       schemas: {
+        WebhookEvent: {
+          type: "object",
+          required: ["id", "type", "occurredAt", "projectId", "entity", "actor", "before", "after", "requestId"],
+          properties: {
+            id: { type: "string", examples: ["evt_1234"], description: "Unique per event; grows with time." },
+            type: { type: "string", examples: ["run.status_changed"], description: "The audit action." },
+            occurredAt: { type: "string", format: "date-time" },
+            projectId: { type: "string", format: "uuid" },
+            entity: { type: "object", required: ["type", "id"], properties: { type: { type: "string" }, id: { type: "string" } } },
+            actor: { type: ["object", "null"], properties: { id: { type: "string", format: "uuid" }, email: { type: ["string", "null"] } } },
+            before: { description: "The entity before the change, as the audit trail holds it (null for a creation)." },
+            after: { description: "The entity after the change (null for a deletion)." },
+            requestId: { type: ["string", "null"] },
+          },
+        },
         Timestamp: {
           oneOf: [
             { type: "string", format: "date-time", description: "ISO-8601 with a zone" },
@@ -83,6 +100,29 @@ export function openApiDocument() {
               properties: { code: { type: "string" }, message: { type: "string" }, details: { type: "object" }, requestId: { type: "string" } },
             },
           },
+        },
+      },
+    },
+    webhooks: {
+      projectEvent: {
+        post: {
+          summary: "A change in a project, sent to each subscribed webhook endpoint",
+          description:
+            "Sent once per change that committed; retried after 10 s, 1 min, 5 min, 30 min, 2 h, 6 h and 12 h until a 2xx. " +
+            "Verify the signature on the raw body, and deduplicate on `id`.",
+          parameters: [
+            { name: "X-Etp-Event", in: "header", required: true, schema: { type: "string" }, description: "The event's type, e.g. run.status_changed." },
+            { name: "X-Etp-Delivery", in: "header", required: true, schema: { type: "string" }, description: "The delivery's id; the same on a retry." },
+            {
+              name: SIGNATURE_HEADER,
+              in: "header",
+              required: true,
+              schema: { type: "string", pattern: "^t=\\d+,v1=[0-9a-f]{64}$" },
+              description: "t=<unix seconds>,v1=<hex HMAC-SHA256 of `<t>.<raw body>` keyed with the endpoint's secret>.",
+            },
+          ],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/WebhookEvent" } } } },
+          responses: { "2XX": { description: "Delivered. Anything else, a redirect or no answer within the timeout is retried." } },
         },
       },
     },

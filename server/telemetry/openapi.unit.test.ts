@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MAX_READINGS_PER_BATCH } from "../../contracts/telemetry";
 import { READING_REJECTION_CODES } from "../../domain/telemetry/readings";
+import { signWebhook } from "../../domain/webhook/signature";
+import { webhookBody } from "../webhooks/dispatcher";
 import { openApiDocument } from "./openapi";
 
 function refsOf(value: unknown, found: string[] = []): string[] {
@@ -37,5 +39,18 @@ describe("the OpenAPI document", () => {
   it("documents both ways to resume a stream", () => {
     const names = doc.paths["/api/v1/telemetry/stream"].get.parameters.map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(["run_id", "capture_session_id", "sensor_id", "since", "Last-Event-ID"]));
+  });
+
+  it("describes the webhook event the dispatcher sends, field for field, and its signature header", () => {
+    const body = webhookBody({
+      id: 7, projectId: "p", action: "run.created", entityType: "run", entityId: "r", actorId: null, actorEmail: null,
+      before: null, after: { name: "A" }, requestId: null, createdAt: "2026-11-27T10:00:00.000000Z",
+    });
+    const { WebhookEvent } = doc.components.schemas;
+    expect(Object.keys(JSON.parse(body)).sort()).toEqual([...WebhookEvent.required].sort());
+    expect(Object.keys(WebhookEvent.properties).sort()).toEqual([...WebhookEvent.required].sort());
+    const signature = doc.webhooks.projectEvent.post.parameters.find((p) => p.name === "x-etp-signature");
+    expect(signature).toBeDefined();
+    expect(signWebhook("whsec_test", body, 1_800_000_000)).toMatch(new RegExp(signature!.schema.pattern!));
   });
 });
