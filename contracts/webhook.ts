@@ -49,5 +49,6 @@ export const listWebhookDeliveriesInput = webhookIdInput.extend({
 });
 export type ListWebhookDeliveriesInput = z.infer<typeof listWebhookDeliveriesInput>;
 
-export const redeliverWebhookInput = webhookIdInput.extend({ deliveryId: z.number().int().positive() });
-export type RedeliverWebhookInput = z.infer<typeof redeliverWebhookInput>;
+/** One delivery of one endpoint. */
+export const webhookDeliveryInput = webhookIdInput.extend({ deliveryId: z.number().int().positive() });
+export type WebhookDeliveryInput = z.infer<typeof webhookDeliveryInput>;

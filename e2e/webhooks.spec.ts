@@ -107,6 +107,13 @@ test("owner adds a webhook, receives a signed event and manages the endpoint", a
     await expect(delivery).toContainText("experiment.created");
     await expect(delivery.getByTestId("webhook-delivery-status")).toHaveText("delivered");
     await expect(delivery.getByTestId("webhook-delivery-result")).toContainText("HTTP 200");
+    // The payload view shows the body that was sent, byte for byte once pretty-printing is undone.
+    await delivery.getByTestId("webhook-payload-toggle").click();
+    const shown = deliveries.getByTestId("webhook-delivery-payload");
+    await expect(shown).toContainText('"type": "experiment.created"');
+    expect(JSON.stringify(JSON.parse(await shown.innerText()))).toBe(ofType("experiment.created")[0]!.body);
+    await delivery.getByTestId("webhook-payload-toggle").click();
+    await expect(shown).toHaveCount(0);
     await delivery.getByTestId("webhook-redeliver").click();
     await expect(page.getByText(/queued to be sent again/).first()).toBeVisible();
     await expect.poll(() => ofType("experiment.created").length, { timeout: 15_000 }).toBe(2);

@@ -92,6 +92,22 @@ export async function requeueDelivery(db: Queryable, id: number): Promise<void> 
     .where(eq(webhookDeliveries.id, id));
 }
 
+/** The audit event a delivery sends, in the shape the request body is built from. */
+export interface WebhookEventRow {
+  id: number;
+  projectId: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  /** ISO 8601 with microseconds, formatted by PostgreSQL so every attempt sends the same bytes. */
+  createdAt: string;
+}
+
 /** A delivery claimed for sending, with everything the request needs. */
 export interface ClaimedDelivery {
   id: number;
@@ -99,19 +115,34 @@ export interface ClaimedDelivery {
   endpointId: string;
   url: string;
   secret: string;
-  event: {
-    id: number;
-    projectId: string;
-    action: string;
-    entityType: string;
-    entityId: string;
-    actorId: string | null;
-    actorEmail: string | null;
-    before: unknown;
-    after: unknown;
-    requestId: string | null;
-    createdAt: string;
-  };
+  event: WebhookEventRow;
+}
+
+// The event's columns from `audit_events a`, and their mapping: shared by the claim and the payload view.
+const EVENT_COLUMNS = sql`a.id::float8 as "eventId", a.project_id as "projectId", a.action, a.entity_type as "entityType",
+  a.entity_id as "entityId", a.actor_id as "actorId", a.actor_email as "actorEmail", a.before, a.after, a.request_id as "requestId",
+  to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt"`;
+
+const toEventRow = (r: Record<string, unknown>): WebhookEventRow => ({
+  id: r.eventId as number,
+  projectId: r.projectId as string,
+  action: r.action as string,
+  entityType: r.entityType as string,
+  entityId: r.entityId as string,
+  actorId: (r.actorId as string | null) ?? null,
+  actorEmail: (r.actorEmail as string | null) ?? null,
+  before: r.before ?? null,
+  after: r.after ?? null,
+  requestId: (r.requestId as string | null) ?? null,
+  createdAt: r.createdAt as string,
+});
+
+/** The event a delivery of this endpoint sends, or undefined when the delivery is not the endpoint's. */
+export async function findDeliveryEvent(db: Queryable, q: { endpointId: string; deliveryId: number }): Promise<WebhookEventRow | undefined> {
+  const [row] = await db.execute<Record<string, unknown>>(sql`
+    select ${EVENT_COLUMNS} from webhook_deliveries d join audit_events a on a.id = d.audit_event_id
+    where d.id = ${q.deliveryId} and d.endpoint_id = ${q.endpointId}::uuid`);
+  return row ? toEventRow(row) : undefined;
 }
 
 /**
@@ -140,10 +171,7 @@ export async function claimDueDeliveries(db: Queryable, q: { limit: number; leas
       from due where d.id = due.id
       returning d.id, d.attempts, d.endpoint_id, d.audit_event_id
     )
-    select c.id::float8 as id, c.attempts, c.endpoint_id as "endpointId", w.url, w.secret,
-      a.id::float8 as "eventId", a.project_id as "projectId", a.action, a.entity_type as "entityType", a.entity_id as "entityId",
-      a.actor_id as "actorId", a.actor_email as "actorEmail", a.before, a.after, a.request_id as "requestId",
-      to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt"
+    select c.id::float8 as id, c.attempts, c.endpoint_id as "endpointId", w.url, w.secret, ${EVENT_COLUMNS}
     from claimed c join webhook_endpoints w on w.id = c.endpoint_id join audit_events a on a.id = c.audit_event_id
     order by c.id`);
   return rows.map((r) => ({
@@ -152,19 +180,7 @@ export async function claimDueDeliveries(db: Queryable, q: { limit: number; leas
     endpointId: r.endpointId as string,
     url: r.url as string,
     secret: r.secret as string,
-    event: {
-      id: r.eventId as number,
-      projectId: r.projectId as string,
-      action: r.action as string,
-      entityType: r.entityType as string,
-      entityId: r.entityId as string,
-      actorId: (r.actorId as string | null) ?? null,
-      actorEmail: (r.actorEmail as string | null) ?? null,
-      before: r.before ?? null,
-      after: r.after ?? null,
-      requestId: (r.requestId as string | null) ?? null,
-      createdAt: r.createdAt as string,
-    },
+    event: toEventRow(r),
   }));
 }
 

@@ -1,7 +1,7 @@
 // A project's webhook endpoints: create (the signing secret is shown once), edit, pause, rotate the secret, delete, and
 // the delivery log with "send again". Every change is audited, and so is sent to the project's endpoints like any other.
 import type {
-  CreateWebhookInput, ListWebhookDeliveriesInput, RedeliverWebhookInput, UpdateWebhookInput, WebhookIdInput,
+  CreateWebhookInput, ListWebhookDeliveriesInput, WebhookDeliveryInput, UpdateWebhookInput, WebhookIdInput,
 } from "../../contracts/webhook";
 import { MAX_WEBHOOKS_PER_PROJECT } from "../../contracts/webhook";
 import type { Queryable } from "../../db/client";
@@ -10,7 +10,7 @@ import { DomainError } from "../../domain/errors";
 import { generateWebhookSecret } from "../../domain/webhook/signature";
 import { recordAudit } from "../audit";
 import { withIdempotency } from "../idempotency";
-import { WEBHOOK_SETTINGS } from "../webhooks/dispatcher";
+import { WEBHOOK_SETTINGS, webhookBody } from "../webhooks/dispatcher";
 import { isPrivateHost } from "../webhooks/send";
 import type { ProjectContext } from "./context";
 
@@ -102,7 +102,15 @@ export async function deliveries(ctx: ProjectContext, input: ListWebhookDeliveri
   return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
-export async function redeliver(ctx: ProjectContext, input: RedeliverWebhookInput): Promise<{ id: number }> {
+/** The exact body a delivery sends (every attempt sends the same bytes), for the delivery log's payload view. */
+export async function payload(ctx: ProjectContext, input: WebhookDeliveryInput): Promise<{ event: string; body: string }> {
+  await findOrThrow(ctx.db, ctx, input.id);
+  const event = await q.findDeliveryEvent(ctx.db, { endpointId: input.id, deliveryId: input.deliveryId });
+  if (!event) throw new DomainError("NOT_FOUND", "That delivery does not exist for this webhook.");
+  return { event: event.action, body: webhookBody(event) };
+}
+
+export async function redeliver(ctx: ProjectContext, input: WebhookDeliveryInput): Promise<{ id: number }> {
   return ctx.db.transaction(async (tx) => {
     await findOrThrow(tx, ctx, input.id);
     const delivery = await q.findDeliveryOfEndpoint(tx, { endpointId: input.id, id: input.deliveryId });

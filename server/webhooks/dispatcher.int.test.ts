@@ -4,13 +4,13 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { insertWebhookEndpoint } from "../../db/queries/webhooks";
+import { findDeliveryEvent, insertWebhookEndpoint } from "../../db/queries/webhooks";
 import { MAX_DELIVERY_ATTEMPTS } from "../../domain/webhook/retry";
 import { generateWebhookSecret, verifyWebhookSignature } from "../../domain/webhook/signature";
 import { useTestDatabase } from "../../test/db";
 import { callerFor, makeProject, makeUser } from "../../test/factories";
 import { recordAudit } from "../audit";
-import { dispatchDue, startWebhookDispatcher } from "./dispatcher";
+import { dispatchDue, startWebhookDispatcher, webhookBody } from "./dispatcher";
 
 interface Received {
   headers: http.IncomingHttpHeaders;
@@ -75,6 +75,9 @@ describe("webhook outbox and dispatcher", () => {
     });
     expect(await deliveriesOf(endpoint.id)).toMatchObject([{ status: "delivered", attempts: 1, last_status: 204 }]);
     expect(await dispatchDue(db.db, send)).toBe(0);
+    // The delivery log's payload view shows the very bytes that were sent.
+    const event = await findDeliveryEvent(db.db, { endpointId: endpoint.id, deliveryId: Number(headers["x-etp-delivery"]) });
+    expect(webhookBody(event!)).toBe(body);
   });
 
   it("queues nothing for a change that rolls back, for another project, or for an action the endpoint did not subscribe to", async () => {

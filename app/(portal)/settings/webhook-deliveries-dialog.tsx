@@ -2,7 +2,7 @@
 // One endpoint's recent deliveries, newest first, refreshed every few seconds while the dialog is open so retries and
 // outcomes show up on their own; a delivered or failed one can be sent again.
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { DataTable } from "../../_components/data-table";
 import { Dialog } from "../../_components/dialog";
@@ -12,6 +12,7 @@ import { messageOf } from "../../_lib/errors";
 import { useTRPC } from "../../_lib/trpc";
 import { DateTime } from "../experiments/date-time";
 import styles from "./webhook-deliveries-dialog.module.css";
+import { DeliveryPayload } from "./webhook-delivery-payload";
 import { DeliveryStatusBadge } from "./webhook-delivery-status";
 import type { Webhook, WebhookDelivery } from "./webhook-types";
 
@@ -88,7 +89,13 @@ function Deliveries({ projectId, webhook }: { projectId: string; webhook: Webhoo
             </p>
             <DataTable columns={COLUMNS} testId="webhook-deliveries-table" busy={query.isFetching}>
               {items.map((delivery) => (
-                <DeliveryRow key={delivery.id} delivery={delivery} sending={sending === delivery.id} onSendAgain={() => void sendAgain(delivery.id)} />
+                <DeliveryRow
+                  key={delivery.id}
+                  delivery={delivery}
+                  sending={sending === delivery.id}
+                  onSendAgain={() => void sendAgain(delivery.id)}
+                  payload={<DeliveryPayload projectId={projectId} webhookId={webhook.id} deliveryId={delivery.id} />}
+                />
               ))}
             </DataTable>
           </>
@@ -98,37 +105,65 @@ function Deliveries({ projectId, webhook }: { projectId: string; webhook: Webhoo
   );
 }
 
-function DeliveryRow({ delivery, sending, onSendAgain }: { delivery: WebhookDelivery; sending: boolean; onSendAgain: () => void }) {
+interface DeliveryRowProps {
+  delivery: WebhookDelivery;
+  sending: boolean;
+  onSendAgain: () => void;
+  /** Rendered (and fetched) only once the row's payload is opened. */
+  payload: ReactNode;
+}
+
+function DeliveryRow({ delivery, sending, onSendAgain, payload }: DeliveryRowProps) {
+  const [open, setOpen] = useState(false);
   return (
-    <tr data-testid="webhook-delivery-row" data-delivery-id={delivery.id}>
-      <td>
-        <DateTime value={delivery.createdAt} full />
-      </td>
-      <td>
-        <span className="badge">{delivery.action}</span>
-      </td>
-      <td>
-        <DeliveryStatusBadge status={delivery.status} />
-      </td>
-      <td>{delivery.attempts}</td>
-      <td data-testid="webhook-delivery-result">
-        <DeliveryResult delivery={delivery} />
-      </td>
-      <td>
-        {delivery.status === "pending" ? null : (
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={sending}
-            onClick={onSendAgain}
-            aria-label={`Send delivery #${delivery.id} again`}
-            data-testid="webhook-redeliver"
-          >
-            {sending ? "Queuing…" : "Send again"}
-          </button>
-        )}
-      </td>
-    </tr>
+    <>
+      <tr data-testid="webhook-delivery-row" data-delivery-id={delivery.id}>
+        <td>
+          <DateTime value={delivery.createdAt} full />
+        </td>
+        <td>
+          <span className="badge">{delivery.action}</span>
+        </td>
+        <td>
+          <DeliveryStatusBadge status={delivery.status} />
+        </td>
+        <td>{delivery.attempts}</td>
+        <td data-testid="webhook-delivery-result">
+          <DeliveryResult delivery={delivery} />
+        </td>
+        <td>
+          <div className="row" style={{ gap: "0.35rem", flexWrap: "nowrap" }}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => setOpen(!open)}
+              aria-expanded={open}
+              aria-label={`${open ? "Hide" : "Show"} the payload of delivery #${delivery.id}`}
+              data-testid="webhook-payload-toggle"
+            >
+              {open ? "Hide payload" : "Payload"}
+            </button>
+            {delivery.status === "pending" ? null : (
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={sending}
+                onClick={onSendAgain}
+                aria-label={`Send delivery #${delivery.id} again`}
+                data-testid="webhook-redeliver"
+              >
+                {sending ? "Queuing…" : "Send again"}
+              </button>
+            )}
+          </div>
+        </td>
+      </tr>
+      {open ? (
+        <tr>
+          <td colSpan={COLUMNS.length}>{payload}</td>
+        </tr>
+      ) : null}
+    </>
   );
 }
 

@@ -53,6 +53,7 @@ describe("webhook router", () => {
       () => api().deliveries({ projectId, id: webhook.id }),
       () => api().redeliver({ projectId, id: webhook.id, deliveryId: 1 }),
       () => api().ping({ projectId, id: webhook.id }),
+      () => api().payload({ projectId, id: webhook.id, deliveryId: 1 }),
     ]) {
       expect((await trpcErrorOf(call())).code).toBe("NOT_FOUND");
     }
@@ -122,6 +123,10 @@ describe("webhook router", () => {
     expect(rest.nextCursor).toBeNull();
 
     const deliveryId = page.items[0]!.id;
+    const shown = await api().payload({ projectId: project.id, id: webhook.id, deliveryId });
+    expect(shown.event).toBe("experiment.created");
+    expect(JSON.parse(shown.body)).toMatchObject({ type: "experiment.created", projectId: project.id, after: { name: "Two" } });
+    expect((await trpcErrorOf(api().payload({ projectId: project.id, id: webhook.id, deliveryId: 999_999_999 }))).code).toBe("NOT_FOUND");
     expect((await trpcErrorOf(api().redeliver({ projectId: project.id, id: webhook.id, deliveryId }))).code).toBe("CONFLICT");
     await db.sql`update webhook_deliveries set status = 'failed', attempts = 8 where id = ${deliveryId}`;
     await api().redeliver({ projectId: project.id, id: webhook.id, deliveryId });

@@ -1,5 +1,5 @@
 import {
-  createWebhookInput, listWebhookDeliveriesInput, redeliverWebhookInput, updateWebhookInput, webhookIdInput,
+  createWebhookInput, listWebhookDeliveriesInput, webhookDeliveryInput, updateWebhookInput, webhookIdInput,
 } from "../../../contracts/webhook";
 import { projectScopedInput } from "../../../contracts/common";
 import * as webhooks from "../../services/webhook";
@@ -14,5 +14,6 @@ export const webhookRouter = router({
   ping: projectProcedure("webhooks:write").input(webhookIdInput).mutation(({ ctx, input }) => webhooks.ping(ctx, input)),
   delete: projectProcedure("webhooks:write").input(webhookIdInput).mutation(({ ctx, input }) => webhooks.remove(ctx, input)),
   deliveries: projectProcedure("webhooks:write").input(listWebhookDeliveriesInput).query(({ ctx, input }) => webhooks.deliveries(ctx, input)),
-  redeliver: projectProcedure("webhooks:write").input(redeliverWebhookInput).mutation(({ ctx, input }) => webhooks.redeliver(ctx, input)),
+  payload: projectProcedure("webhooks:write").input(webhookDeliveryInput).query(({ ctx, input }) => webhooks.payload(ctx, input)),
+  redeliver: projectProcedure("webhooks:write").input(webhookDeliveryInput).mutation(({ ctx, input }) => webhooks.redeliver(ctx, input)),
 });
