@@ -2,6 +2,7 @@
 // (a delivery whose lease ran out is claimable again). `attempts` is the fencing token, as for jobs: a dispatcher that
 // lost its lease cannot record an outcome. Deliveries are queued by insertAuditEvent (db/queries/audit.ts).
 import { and, eq, lt, sql } from "drizzle-orm";
+import type { WebhookEvent } from "../../domain/webhook/event";
 import type { Queryable } from "../client";
 import { webhookDeliveries, webhookEndpoints } from "../schema";
 
@@ -22,6 +23,19 @@ export async function findWebhookEndpointInProject(db: Queryable, { projectId, i
     .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.projectId, projectId)))
     .limit(1);
   return row;
+}
+
+/**
+ * How many endpoints the project has, with the project row locked so that concurrent creates count one at a time. The
+ * count is its own statement: one taken in the locking statement would not see what the lock waited for. Call it
+ * inside a transaction (the lock lasts until it ends).
+ */
+export async function countWebhookEndpointsLocked(db: Queryable, projectId: string): Promise<number> {
+  const [, [row]] = await Promise.all([
+    db.execute(sql`select id from projects where id = ${projectId}::uuid for no key update`),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from webhook_endpoints where project_id = ${projectId}::uuid`),
+  ]);
+  return row?.n ?? 0;
 }
 
 export function listWebhookEndpoints(db: Queryable, projectId: string): Promise<WebhookEndpointRow[]> {
@@ -84,28 +98,17 @@ export async function findDeliveryOfEndpoint(db: Queryable, q: { endpointId: str
   return row;
 }
 
-/** Puts a delivery back in the queue, due now, with a fresh set of attempts (a manual "send again"). */
-export async function requeueDelivery(db: Queryable, id: number): Promise<void> {
-  await db
+/**
+ * Puts a delivered or failed delivery back in the queue, due now, with a fresh set of attempts (a manual "send again").
+ * False when it is still pending, so two requests at once requeue it once.
+ */
+export async function requeueFinishedDelivery(db: Queryable, id: number): Promise<boolean> {
+  const rows = await db
     .update(webhookDeliveries)
     .set({ status: "pending", attempts: 0, nextAttemptAt: sql`now()`, lockedUntil: null })
-    .where(eq(webhookDeliveries.id, id));
-}
-
-/** The audit event a delivery sends, in the shape the request body is built from. */
-export interface WebhookEventRow {
-  id: number;
-  projectId: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  /** ISO 8601 with microseconds, formatted by PostgreSQL so every attempt sends the same bytes. */
-  createdAt: string;
+    .where(and(eq(webhookDeliveries.id, id), sql`${webhookDeliveries.status} <> 'pending'`))
+    .returning({ id: webhookDeliveries.id });
+  return rows.length > 0;
 }
 
 /** A delivery claimed for sending, with everything the request needs. */
@@ -115,7 +118,7 @@ export interface ClaimedDelivery {
   endpointId: string;
   url: string;
   secret: string;
-  event: WebhookEventRow;
+  event: WebhookEvent;
 }
 
 // The event's columns from `audit_events a`, and their mapping: shared by the claim and the payload view.
@@ -123,7 +126,7 @@ const EVENT_COLUMNS = sql`a.id::float8 as "eventId", a.project_id as "projectId"
   a.entity_id as "entityId", a.actor_id as "actorId", a.actor_email as "actorEmail", a.before, a.after, a.request_id as "requestId",
   to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt"`;
 
-const toEventRow = (r: Record<string, unknown>): WebhookEventRow => ({
+const toEventRow = (r: Record<string, unknown>): WebhookEvent => ({
   id: r.eventId as number,
   projectId: r.projectId as string,
   action: r.action as string,
@@ -138,7 +141,7 @@ const toEventRow = (r: Record<string, unknown>): WebhookEventRow => ({
 });
 
 /** The event a delivery of this endpoint sends, or undefined when the delivery is not the endpoint's. */
-export async function findDeliveryEvent(db: Queryable, q: { endpointId: string; deliveryId: number }): Promise<WebhookEventRow | undefined> {
+export async function findDeliveryEvent(db: Queryable, q: { endpointId: string; deliveryId: number }): Promise<WebhookEvent | undefined> {
   const [row] = await db.execute<Record<string, unknown>>(sql`
     select ${EVENT_COLUMNS} from webhook_deliveries d join audit_events a on a.id = d.audit_event_id
     where d.id = ${q.deliveryId} and d.endpoint_id = ${q.endpointId}::uuid`);

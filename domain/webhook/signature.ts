@@ -11,6 +11,11 @@ export function generateWebhookSecret(): string {
   return WEBHOOK_SECRET_PREFIX + randomBytes(32).toString("base64url");
 }
 
+/** Enough to tell two secrets apart in a list, never enough to guess one. */
+export function secretHint(secret: string): string {
+  return `${WEBHOOK_SECRET_PREFIX}…${secret.slice(-4)}`;
+}
+
 function hmac(secret: string, timestamp: number, body: string): string {
   return createHmac("sha256", secret).update(`${timestamp}.${body}`, "utf8").digest("hex");
 }

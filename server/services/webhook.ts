@@ -7,16 +7,17 @@ import { MAX_WEBHOOKS_PER_PROJECT } from "../../contracts/webhook";
 import type { Queryable } from "../../db/client";
 import * as q from "../../db/queries/webhooks";
 import { DomainError } from "../../domain/errors";
-import { generateWebhookSecret } from "../../domain/webhook/signature";
+import { generateWebhookSecret, secretHint } from "../../domain/webhook/signature";
 import { recordAudit } from "../audit";
 import { withIdempotency } from "../idempotency";
-import { WEBHOOK_SETTINGS, webhookBody } from "../webhooks/dispatcher";
-import { isPrivateHost } from "../webhooks/send";
+import { WEBHOOK_SETTINGS } from "../webhooks/dispatcher";
+import { webhookBody } from "../../domain/webhook/event";
+import { isPrivateHost } from "../webhooks/address";
 import type { ProjectContext } from "./context";
 
 /** What is shown of an endpoint: never the secret, only its last characters. */
 export function toWebhookView({ secret, ...endpoint }: q.WebhookEndpointRow) {
-  return { ...endpoint, secretHint: `whsec_…${secret.slice(-4)}` };
+  return { ...endpoint, secretHint: secretHint(secret) };
 }
 export type WebhookView = ReturnType<typeof toWebhookView>;
 
@@ -42,7 +43,7 @@ export async function create(ctx: ProjectContext, input: CreateWebhookInput) {
   assertDeliverable(input.url);
   return withIdempotency({ db: ctx.db, userId: ctx.user.id, scope: "webhook.create", key: input.idempotencyKey, input }, (db) =>
     db.transaction(async (tx) => {
-      if ((await q.listWebhookEndpoints(tx, ctx.project.id)).length >= MAX_WEBHOOKS_PER_PROJECT) {
+      if ((await q.countWebhookEndpointsLocked(tx, ctx.project.id)) >= MAX_WEBHOOKS_PER_PROJECT) {
         throw new DomainError("CONFLICT", `A project can have at most ${MAX_WEBHOOKS_PER_PROJECT} webhooks; delete one you no longer use.`);
       }
       const secret = generateWebhookSecret();
@@ -58,9 +59,12 @@ export async function create(ctx: ProjectContext, input: CreateWebhookInput) {
 export async function update(ctx: ProjectContext, input: UpdateWebhookInput): Promise<WebhookView> {
   assertDeliverable(input.url);
   return ctx.db.transaction(async (tx) => {
-    const before = toWebhookView(await findOrThrow(tx, ctx, input.id));
     const { url, description, events, active } = input;
-    const after = toWebhookView(await q.updateWebhookEndpoint(tx, input.id, { url, description, events, active }));
+    const changes = { url, description, events, active };
+    const before = toWebhookView(await findOrThrow(tx, ctx, input.id));
+    // Nothing sent, nothing written (and no audit event, so no webhook about it either).
+    if (Object.values(changes).every((value) => value === undefined)) return before;
+    const after = toWebhookView(await q.updateWebhookEndpoint(tx, input.id, changes));
     await recordAudit(tx, ctx, { action: "webhook.updated", entityType: "webhook", entityId: input.id, before, after });
     return after;
   });
@@ -115,8 +119,9 @@ export async function redeliver(ctx: ProjectContext, input: WebhookDeliveryInput
     await findOrThrow(tx, ctx, input.id);
     const delivery = await q.findDeliveryOfEndpoint(tx, { endpointId: input.id, id: input.deliveryId });
     if (!delivery) throw new DomainError("NOT_FOUND", "That delivery does not exist for this webhook.");
-    if (delivery.status === "pending") throw new DomainError("CONFLICT", "That delivery is still queued; it will be sent on its own.");
-    await q.requeueDelivery(tx, delivery.id);
+    if (!(await q.requeueFinishedDelivery(tx, delivery.id))) {
+      throw new DomainError("CONFLICT", "That delivery is still queued; it will be sent on its own.");
+    }
     await recordAudit(tx, ctx, { action: "webhook.redelivered", entityType: "webhook", entityId: input.id, after: { deliveryId: delivery.id } });
     return { id: delivery.id };
   });

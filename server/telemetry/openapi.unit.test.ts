@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_READINGS_PER_BATCH } from "../../contracts/telemetry";
 import { READING_REJECTION_CODES } from "../../domain/telemetry/readings";
 import { signWebhook } from "../../domain/webhook/signature";
-import { webhookBody } from "../webhooks/dispatcher";
+import { webhookBody } from "../../domain/webhook/event";
 import { openApiDocument } from "./openapi";
 
 function refsOf(value: unknown, found: string[] = []): string[] {

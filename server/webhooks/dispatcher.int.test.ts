@@ -10,7 +10,8 @@ import { generateWebhookSecret, verifyWebhookSignature } from "../../domain/webh
 import { useTestDatabase } from "../../test/db";
 import { callerFor, makeProject, makeUser } from "../../test/factories";
 import { recordAudit } from "../audit";
-import { dispatchDue, startWebhookDispatcher, webhookBody } from "./dispatcher";
+import { webhookBody } from "../../domain/webhook/event";
+import { dispatchDue, startWebhookDispatcher } from "./dispatcher";
 
 interface Received {
   headers: http.IncomingHttpHeaders;

@@ -2,7 +2,8 @@
 // (FOR UPDATE SKIP LOCKED, so instances never send the same attempt twice), POSTs them signed, and records each outcome
 // fenced by its attempt number. Failures are retried on the schedule in domain/webhook/retry.ts, then marked failed.
 import type { Db } from "../../db/client";
-import { claimDueDeliveries, recordDeliveryOutcome, type ClaimedDelivery, type WebhookEventRow } from "../../db/queries/webhooks";
+import { claimDueDeliveries, recordDeliveryOutcome, type ClaimedDelivery } from "../../db/queries/webhooks";
+import { webhookBody } from "../../domain/webhook/event";
 import { isDelivered, retryDelaySeconds } from "../../domain/webhook/retry";
 import { SIGNATURE_HEADER, signWebhook } from "../../domain/webhook/signature";
 import { logger } from "../logger";
@@ -14,21 +15,6 @@ export const WEBHOOK_SETTINGS: SendOptions = {
 };
 /** Deliveries sent at the same time by one app process. */
 const MAX_IN_FLIGHT = 10;
-
-/** The JSON body of a delivery: built from the audit event alone, so every attempt sends the same bytes. */
-export function webhookBody(event: WebhookEventRow): string {
-  return JSON.stringify({
-    id: `evt_${event.id}`,
-    type: event.action,
-    occurredAt: event.createdAt,
-    projectId: event.projectId,
-    entity: { type: event.entityType, id: event.entityId },
-    actor: event.actorId ? { id: event.actorId, email: event.actorEmail } : null,
-    before: event.before,
-    after: event.after,
-    requestId: event.requestId,
-  });
-}
 
 async function attempt(db: Db, delivery: ClaimedDelivery, options: SendOptions): Promise<void> {
   const body = webhookBody(delivery.event);

@@ -153,6 +153,28 @@ describe("webhook router", () => {
     expect(paused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/paused/) });
   });
 
+  it("writes nothing for an update without fields, and counts concurrent creates at the limit one at a time", async () => {
+    const project = await makeProject(db.db, owner);
+    const { webhook } = await api().create({ projectId: project.id, url });
+    expect(await api().update({ projectId: project.id, id: webhook.id })).toEqual(webhook);
+    expect(await auditRowsForAction(db.db, "webhook.updated", webhook.id)).toEqual([]);
+
+    for (let i = 1; i < 19; i++) await api().create({ projectId: project.id, url: `${url}/${i}` });
+    const racing = await Promise.allSettled([api().create({ projectId: project.id, url: `${url}/a` }), api().create({ projectId: project.id, url: `${url}/b` })]);
+    expect(racing.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await api().list({ projectId: project.id })).toHaveLength(20);
+  });
+
+  it("sends a delivery again once for two simultaneous requests, auditing it once", async () => {
+    const project = await makeProject(db.db, owner);
+    const { webhook } = await api().create({ projectId: project.id, url });
+    const [delivery] = (await api().deliveries({ projectId: project.id, id: webhook.id })).items;
+    await db.sql`update webhook_deliveries set status = 'delivered', attempts = 1 where id = ${delivery!.id}`;
+    const both = await Promise.allSettled([1, 2].map(() => api().redeliver({ projectId: project.id, id: webhook.id, deliveryId: delivery!.id })));
+    expect(both.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await auditRowsForAction(db.db, "webhook.redelivered", webhook.id)).toHaveLength(1);
+  });
+
   it("rotates the secret: a new one, shown once, and the hint follows", async () => {
     const { webhook, secret } = await api().create({ projectId, url });
     const rotated = await api().rotateSecret({ projectId, id: webhook.id });
